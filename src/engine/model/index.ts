@@ -1,0 +1,7 @@
+export * from './vocabulary.ts'
+export * from './money.ts'
+export * from './dates.ts'
+export type * from './account.ts'
+export type * from './enrichment.ts'
+export type * from './analysis.ts'
+export type * from './context.ts'
