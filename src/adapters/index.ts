@@ -5,6 +5,8 @@
  * (schema.ts, to-model.ts, index.ts) and add one entry to `FORMATS` below.
  */
 import { parseAlgoan } from './algoan/index.ts'
+import { BI_FORMATS, parseBudgetInsightV2 } from './budget-insight-v2/index.ts'
+import { LINXO_FORMATS, parseLinxoConnectV3 } from './linxo-connect-v3/index.ts'
 import type { AdapterResult } from './result.ts'
 import { isObject } from './validate.ts'
 
@@ -17,6 +19,8 @@ export type ParsedInput = AdapterResult & { format: string }
 export interface InputFormat {
   /** Public id, as in the API's `format` field or the CLI's `--format` (upper-case). */
   id: string
+  /** Other names accepted for `id` (older or vendor spellings), upper-case. */
+  aliases?: readonly string[]
   /** A JSON format reads a parsed body; a text format reads the file's text and bytes. */
   kind: 'json' | 'text'
   /** Whether this format recognises the content (JSON body already parsed for json formats). */
@@ -38,13 +42,49 @@ export const FORMATS: readonly InputFormat[] = [
       (json.format === 'ALGOAN' || (json.format === undefined && Array.isArray(json.accounts))),
     parse: ({ json }) => parseAlgoan(json),
   },
+  {
+    id: 'BUDGET_INSIGHT_V2_0',
+    aliases: BI_FORMATS,
+    kind: 'json',
+    detect: ({ json }) => declares(json, BI_FORMATS) || hasConnections(json, 'original_wording'),
+    parse: ({ json }) => parseBudgetInsightV2(json),
+  },
+  {
+    id: 'OXLIN_DIRECT_ACCOUNT_API_V3',
+    aliases: LINXO_FORMATS,
+    kind: 'json',
+    detect: ({ json }) =>
+      declares(json, LINXO_FORMATS) || hasConnections(json, 'transaction_amount'),
+    parse: ({ json }) => parseLinxoConnectV3(json),
+  },
 ]
 
 export const FORMAT_IDS: readonly string[] = FORMATS.map((format) => format.id)
 
+/** Whether a body names one of `formats` in its `format` field. */
+const declares = (json: unknown, formats: readonly string[]): boolean =>
+  isObject(json) && typeof json.format === 'string' && formats.includes(json.format.toUpperCase())
+
+/**
+ * Aggregator files saved without their `format` field: `{ connections: [{ accounts: [{
+ * transactions: [...] }] }] }` whose first transaction has the format's tell-tale `field`.
+ */
+const hasConnections = (json: unknown, field: string): boolean => {
+  if (!isObject(json) || json.format !== undefined || !Array.isArray(json.connections)) return false
+  for (const connection of json.connections) {
+    if (!isObject(connection) || !Array.isArray(connection.accounts)) continue
+    for (const account of connection.accounts) {
+      if (!isObject(account) || !Array.isArray(account.transactions)) continue
+      const first: unknown = account.transactions[0]
+      if (isObject(first)) return field in first
+    }
+  }
+  return false
+}
+
 const findFormat = (id: string): InputFormat | undefined => {
   const upper = id.toUpperCase()
-  return FORMATS.find((format) => format.id === upper)
+  return FORMATS.find((format) => format.id === upper || format.aliases?.includes(upper))
 }
 
 const failure = (format: string, path: string, message: string): ParsedInput => ({
