@@ -7,6 +7,7 @@
 import { parseAlgoan } from './algoan/index.ts'
 import { BI_FORMATS, parseBudgetInsightV2 } from './budget-insight-v2/index.ts'
 import { LINXO_FORMATS, parseLinxoConnectV3 } from './linxo-connect-v3/index.ts'
+import { looksLikeCsv, parseCsv } from './statements/csv/index.ts'
 import type { AdapterResult } from './result.ts'
 import { isObject } from './validate.ts'
 
@@ -56,6 +57,13 @@ export const FORMATS: readonly InputFormat[] = [
     detect: ({ json }) =>
       declares(json, LINXO_FORMATS) || hasConnections(json, 'transaction_amount'),
     parse: ({ json }) => parseLinxoConnectV3(json),
+  },
+  // Statement files. CSV comes last: its detection (a recognisable header row) is the loosest.
+  {
+    id: 'CSV',
+    kind: 'text',
+    detect: ({ text }) => looksLikeCsv(text),
+    parse: ({ text, bytes }) => parseCsv(bytes ?? text),
   },
 ]
 
