@@ -7,6 +7,8 @@
 import { parseAlgoan } from './algoan/index.ts'
 import { BI_FORMATS, parseBudgetInsightV2 } from './budget-insight-v2/index.ts'
 import { LINXO_FORMATS, parseLinxoConnectV3 } from './linxo-connect-v3/index.ts'
+import { mergeAccounts } from './merge.ts'
+import { looksLikeCamt, parseCamt } from './statements/camt/index.ts'
 import { looksLikeCsv, parseCsv } from './statements/csv/index.ts'
 import type { AdapterResult } from './result.ts'
 import { isObject } from './validate.ts'
@@ -59,6 +61,13 @@ export const FORMATS: readonly InputFormat[] = [
     parse: ({ json }) => parseLinxoConnectV3(json),
   },
   // Statement files. CSV comes last: its detection (a recognisable header row) is the loosest.
+  {
+    id: 'CAMT',
+    aliases: ['CAMT053', 'CAMT_053', 'CAMT052', 'CAMT_052', 'ISO20022'],
+    kind: 'text',
+    detect: ({ text }) => looksLikeCamt(text.slice(0, 4096)),
+    parse: ({ text, bytes }) => parseCamt(bytes ?? text),
+  },
   {
     id: 'CSV',
     kind: 'text',
@@ -174,4 +183,46 @@ export const parseInput = (
     '$',
     `cannot recognise the format of this file; give it with --format (${FORMAT_IDS.join(', ')})`,
   )
+}
+
+/**
+ * Parses several files of one customer (e.g. monthly statements) into one set of accounts: each
+ * file as `parseInput` would, then the same account across files merged and the transactions
+ * that overlapping files repeat counted once (`duplicatesRemoved`). Issue paths are prefixed with
+ * the file name. Any error in any file rejects the whole set: nothing is half-read.
+ */
+export const parseFiles = (
+  files: readonly { content: string | Uint8Array; fileName?: string; format?: string }[],
+): ParsedInput & { formats: string[] } => {
+  const parsed = files.map((file, index) => {
+    const options = {
+      ...(file.format === undefined ? {} : { format: file.format }),
+      ...(file.fileName === undefined ? {} : { fileName: file.fileName }),
+    }
+    const result = parseInput(file.content, options)
+    const label = file.fileName ?? `file ${index + 1}`
+    return {
+      ...result,
+      issues: result.issues.map((issue) => ({ ...issue, path: `${label}: ${issue.path}` })),
+    }
+  })
+  const issues = parsed.flatMap((result) => result.issues)
+  const formats = [...new Set(parsed.map((result) => result.format))]
+  const format = formats.join('+')
+  if (files.length === 0) return { ...failure('UNKNOWN', '$', 'no file given'), formats }
+  if (issues.some((issue) => issue.severity === 'error')) {
+    return { format, formats, accounts: [], issues }
+  }
+  const merged = mergeAccounts(parsed.map((result) => result.accounts))
+  const duplicatesRemoved =
+    merged.duplicatesRemoved +
+    parsed.reduce((sum, result) => sum + (result.duplicatesRemoved ?? 0), 0)
+  if (merged.duplicatesRemoved > 0) {
+    issues.push({
+      path: '$',
+      message: `${merged.duplicatesRemoved} transaction(s) repeated by overlapping files were counted once`,
+      severity: 'warning',
+    })
+  }
+  return { format, formats, accounts: merged.accounts, issues, duplicatesRemoved }
 }

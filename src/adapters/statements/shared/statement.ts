@@ -72,6 +72,34 @@ const contentOf = (entry: StatementEntry): string =>
   `${entry.date}|${entry.amount}|${entry.description.replace(/\s+/g, ' ').trim().toUpperCase()}`
 
 /**
+ * Multiset union of several sources: an item found n times in one source and m times in another
+ * is kept max(n, m) times. Returns the kept items in source order and how many were dropped.
+ */
+export const keepOnce = <T>(
+  sources: readonly (readonly T[])[],
+  keyOf: (item: T) => string,
+): { kept: T[]; removed: number } => {
+  const keptCount = new Map<string, number>()
+  const kept: T[] = []
+  let removed = 0
+  for (const source of sources) {
+    const seenHere = new Map<string, number>()
+    for (const item of source) {
+      const key = keyOf(item)
+      const occurrence = (seenHere.get(key) ?? 0) + 1
+      seenHere.set(key, occurrence)
+      if (occurrence <= (keptCount.get(key) ?? 0)) {
+        removed += 1
+        continue
+      }
+      keptCount.set(key, occurrence)
+      kept.push(item)
+    }
+  }
+  return { kept, removed }
+}
+
+/**
  * Merges statements into canonical accounts. Entries are de-duplicated per account as a multiset
  * union: an entry found n times in one statement and m times in another is kept max(n, m) times
  * (two equal coffees on the same day in one statement are two coffees; the same coffee in two
@@ -97,22 +125,11 @@ export const toAccounts = (
   let duplicatesRemoved = 0
   const accounts: Account[] = []
   for (const group of groups.values()) {
-    const kept = new Map<string, number>()
-    const entries: StatementEntry[] = []
-    for (const statement of group) {
-      const seenHere = new Map<string, number>()
-      for (const entry of statement.entries) {
-        const key = contentOf(entry)
-        const occurrence = (seenHere.get(key) ?? 0) + 1
-        seenHere.set(key, occurrence)
-        if (occurrence <= (kept.get(key) ?? 0)) {
-          duplicatesRemoved += 1
-          continue
-        }
-        kept.set(key, occurrence)
-        entries.push(entry)
-      }
-    }
+    const { kept: entries, removed } = keepOnce(
+      group.map((statement) => statement.entries),
+      contentOf,
+    )
+    duplicatesRemoved += removed
     const order = new Map(entries.map((entry, index) => [entry, index]))
     entries.sort((a, b) =>
       a.date < b.date ? -1 : a.date > b.date ? 1 : (order.get(a) ?? 0) - (order.get(b) ?? 0),
