@@ -10,6 +10,7 @@ import { LINXO_FORMATS, parseLinxoConnectV3 } from './linxo-connect-v3/index.ts'
 import { mergeAccounts } from './merge.ts'
 import { looksLikeCamt, parseCamt } from './statements/camt/index.ts'
 import { looksLikeCsv, parseCsv } from './statements/csv/index.ts'
+import { looksLikeOfx, parseOfx } from './statements/ofx/index.ts'
 import type { AdapterResult } from './result.ts'
 import { isObject } from './validate.ts'
 
@@ -67,6 +68,13 @@ export const FORMATS: readonly InputFormat[] = [
     kind: 'text',
     detect: ({ text }) => looksLikeCamt(text.slice(0, 4096)),
     parse: ({ text, bytes }) => parseCamt(bytes ?? text),
+  },
+  {
+    id: 'OFX',
+    aliases: ['QFX'],
+    kind: 'text',
+    detect: ({ text }) => looksLikeOfx(text.slice(0, 4096)),
+    parse: ({ text, bytes }) => parseOfx(bytes ?? text),
   },
   {
     id: 'CSV',
