@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify'
 import { pino, type Logger } from 'pino'
 import type { PgBoss } from 'pg-boss'
 import { ensureClient } from './app/clients.ts'
-import type { AppDeps } from './app/ports.ts'
+import type { Analyser, AppDeps } from './app/ports.ts'
 import { createTokenService, type TokenService } from './app/tokens.ts'
 import type { Config } from './config/index.ts'
 import { buildApp } from './http/build-app.ts'
@@ -38,7 +38,7 @@ export interface Runtime {
 
 export const createRuntime = async (
   config: Config,
-  options: { logger?: Logger } = {},
+  options: { logger?: Logger; analyse?: Analyser } = {},
 ): Promise<Runtime> => {
   const logger = options.logger ?? pino({ level: config.logLevel })
   const db = config.databaseUrl
@@ -58,10 +58,12 @@ export const createRuntime = async (
     jobs: {
       enqueueAnalysis: () => Promise.reject(new Error('job queue not started')),
     },
-    // Replaced by the engine's analyse() when it lands; no route reaches it before then.
-    analyse: () => {
-      throw new Error('engine not integrated yet')
-    },
+    // Replaced by the engine's analyse() when it lands.
+    analyse:
+      options.analyse ??
+      (() => {
+        throw new Error('engine not integrated yet')
+      }),
     clock: { now: () => new Date() },
     ids: { next: () => randomBytes(12).toString('hex') },
     limits: { maxTransactionsPerAccount: config.maxTransactionsPerAccount },

@@ -46,8 +46,23 @@ export const accountToWire = (account: Account, createdAt: Date, updatedAt: Date
   return JSON.parse(JSON.stringify(wire)) as JsonObject // JSON round trip returns a plain object
 }
 
+export interface WireAnalysis {
+  id: string
+  format: string
+  parameters: Analysis['parameters']
+  status: Analysis['status']
+  source: string
+  dataOrigin: string
+  createdAt: string
+  updatedAt: string
+  metadata?: unknown
+  creditInsights?: unknown
+  scores?: unknown
+  error?: { code: string; message: string }
+}
+
 /** An analysis as `GET /analyses/{id}` serves it; results appear once computed. */
-export const analysisToWire = (analysis: Analysis): JsonObject => ({
+export const analysisToWire = (analysis: Analysis): WireAnalysis => ({
   id: analysis.id,
   format: analysis.format,
   parameters: analysis.parameters,

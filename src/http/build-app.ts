@@ -11,13 +11,20 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { AppError } from '../app/errors.ts'
 import { registerAuth } from './plugins/auth.ts'
 import { registerErrorHandling } from './plugins/errors.ts'
+import { analysisRoutes } from './routes/analyses/routes.ts'
+import { analysisResultRoutes } from './routes/analysis-results/routes.ts'
 import { customerRoutes } from './routes/customers/routes.ts'
 import { healthRoutes } from './routes/health/routes.ts'
 import { oauthRoutes } from './routes/oauth/routes.ts'
 import type { RouteContext, RoutePlugin } from './routes/types.ts'
 
 /** Every resource of the API, mounted under /v2. Add a resource by adding it here. */
-export const routes: RoutePlugin[] = [oauthRoutes, customerRoutes]
+export const routes: RoutePlugin[] = [
+  oauthRoutes,
+  customerRoutes,
+  analysisRoutes,
+  analysisResultRoutes,
+]
 
 export interface BuildAppOptions extends RouteContext {
   bodyLimitBytes: number

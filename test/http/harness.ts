@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { createClient } from '../../src/app/clients.ts'
+import type { Analyser } from '../../src/app/ports.ts'
 import { loadConfig } from '../../src/config/index.ts'
 import { createHttpApp, createRuntime, startWorker, type Runtime } from '../../src/main.ts'
 
@@ -15,7 +16,7 @@ export interface Harness {
 
 export const startHarness = async (
   env: Record<string, string> = {},
-  options: { worker?: boolean } = {},
+  options: { worker?: boolean; analyse?: Analyser } = {},
 ): Promise<Harness> => {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -25,7 +26,7 @@ export const startHarness = async (
     ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     ...env,
   })
-  const runtime = await createRuntime(config)
+  const runtime = await createRuntime(config, options.analyse ? { analyse: options.analyse } : {})
   if (options.worker) await startWorker(runtime)
   const app = await createHttpApp(runtime)
   return {
