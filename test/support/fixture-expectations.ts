@@ -4,7 +4,12 @@
  * pipeline (categoriser included), so a failure tells which half moved.
  */
 import assert from 'node:assert/strict'
-import type { AnalyseResult, CashFlow, CreditInsights, Scores } from '../../src/engine/model/index.ts'
+import type {
+  AnalyseResult,
+  CashFlow,
+  CreditInsights,
+  Scores,
+} from '../../src/engine/model/index.ts'
 
 type Completed = Extract<AnalyseResult, { ok: true }>
 
@@ -66,7 +71,10 @@ export const expectHarry = (result: Completed): void => {
   assert.ok(ci.risks.overdraft.duration > 0 && ci.risks.overdraft.minimumBalanceReached < 0)
   const { creditScore } = scoresOf(result)
   assert.ok(creditScore.value <= 350, `harry's score ${creditScore.value} > 350`)
-  assert.ok(creditScore.reasons.some((r) => r.code === 'BALANCE_FALLING'), 'falling trend')
+  assert.ok(
+    creditScore.reasons.some((r) => r.code === 'BALANCE_FALLING'),
+    'falling trend',
+  )
 }
 
 export const expectLara = (result: Completed): void => {
