@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander'
 import { registerClients } from './clients.ts'
+import { registerGenerate } from './generate.ts'
 import { registerServe } from './serve.ts'
 import { registerWorker } from './worker.ts'
 
@@ -12,7 +13,13 @@ const program = new Command()
   .description('Credit decisioning from bank data: categorise, analyse, serve the API.')
   .showHelpAfterError()
 
-const commands: ((program: Command) => void)[] = [registerServe, registerWorker, registerClients]
+// One command per line, so that adding one never conflicts with adding another.
+const commands: ((program: Command) => void)[] = [
+  registerServe,
+  registerWorker,
+  registerClients,
+  registerGenerate,
+]
 for (const register of commands) register(program)
 
 await program.parseAsync(process.argv)
