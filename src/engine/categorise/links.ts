@@ -64,6 +64,13 @@ export const linkRejections = (drafts: readonly Draft[]): void => {
 }
 
 const TRANSFER_TYPES = new Set(['INCOMING_TRANSFER', 'OUTGOING_TRANSFER', 'CREDIT', 'DEBIT'])
+/** Money moved to or from the customer's own savings or investments is internal. */
+const SAVINGS: ReadonlySet<Category> = new Set([
+  'SAVING',
+  'BANKBOOK_SAVING',
+  'SHARE_SAVING',
+  'DISSAVING',
+])
 const isFallback = (category: Category): boolean =>
   category === 'OTHER_ENTRY' || category === 'OTHER_EXPENSE'
 
@@ -130,6 +137,8 @@ export const linkInternalTransfers = (
   for (const draft of legs) {
     if (draft.counterPartId !== null) continue
     if (draft.type === 'CREDIT' || draft.type === 'DEBIT') continue
-    if (draft.internalWording || isOwnName(draft)) markInternal(draft)
+    if (draft.internalWording || SAVINGS.has(draft.category) || isOwnName(draft)) {
+      markInternal(draft)
+    }
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Transaction type from the banking vocabulary of the description and the amount's sign.
- * The strongest wording wins: a card used at a cash machine is a withdrawal, a direct debit
- * that names a card (`PRLV CARTE ZERO`) is a direct debit. Internal transfers are decided
+ * Cash and cheque wording wins (a card used at a cash machine is a withdrawal); otherwise the
+ * payment rail named first wins (`SEPA OVERBOEKING … INCASSO` is a transfer). Internal transfers are decided
  * later, once every account is known (links.ts).
  */
 import type { AccountType, TransactionType } from '../model/index.ts'
@@ -17,6 +17,9 @@ const TRANSFER = TAG_ID.T_TRANSFER
 const INTERNAL = TAG_ID.T_INTERNAL
 const CARD = TAG_ID.T_CARD
 
+/** Rails whose wording comes first in the description wins: banks print the rail first. */
+const RAILS = [DIRECT_DEBIT, INCOMING_CARD, TRANSFER, INTERNAL, CARD] as const
+
 export const typeOf = (
   firstHit: Int32Array,
   credit: boolean,
@@ -28,9 +31,18 @@ export const typeOf = (
   if (!credit && found(WITHDRAWAL)) return 'CASH_WITHDRAWAL'
   if (credit && found(CASH_DEPOSIT)) return 'CASH_DEPOSIT'
   if (found(CHECK_DEPOSIT) || found(CHECK)) return credit ? 'CHECK_DEPOSIT' : 'CHECK'
-  if (found(DIRECT_DEBIT)) return 'DIRECT_DEBIT'
-  if (credit && found(INCOMING_CARD)) return 'INCOMING_CARD'
-  if (found(TRANSFER) || found(INTERNAL)) return credit ? 'INCOMING_TRANSFER' : 'OUTGOING_TRANSFER'
-  if (found(CARD)) return credit ? 'CARD_REFUND' : 'CARD'
+  let rail = -1
+  let railAt = Infinity
+  for (const tag of RAILS) {
+    const at = firstHit[tag] ?? -1
+    if (at >= 0 && at < railAt && !(tag === INCOMING_CARD && !credit)) {
+      rail = tag
+      railAt = at
+    }
+  }
+  if (rail === DIRECT_DEBIT) return 'DIRECT_DEBIT'
+  if (rail === INCOMING_CARD) return 'INCOMING_CARD'
+  if (rail === TRANSFER || rail === INTERNAL) return credit ? 'INCOMING_TRANSFER' : 'OUTGOING_TRANSFER'
+  if (rail === CARD) return credit ? 'CARD_REFUND' : 'CARD'
   return credit ? 'CREDIT' : 'DEBIT'
 }

@@ -83,8 +83,8 @@ export const DE: Dictionary = {
     'EIGENES KONTO',
     'EIGENUBERTRAG',
     'EIGENUEBERTRAG',
-    'AUF TAGESGELD',
-    'VOM TAGESGELD',
+   
+   
     'INTERNE UMBUCHUNG',
     'KONTOUMBUCHUNG',
   ],

@@ -73,8 +73,8 @@ export const EN: Dictionary = {
     'OWN ACCOUNT TRANSFER',
     'BETWEEN ACCOUNTS',
     'INTERNAL TRANSFER',
-    'TO SAVINGS POT',
-    'FROM SAVINGS POT',
+   
+   
     'POT TRANSFER',
     'TRANSFER BETWEEN ACCOUNTS',
     'TO OWN ACCOUNT',
@@ -308,10 +308,10 @@ export const EN: Dictionary = {
   REJECT: [
     'RETURNED',
     'UNPAID',
-    'RETURNED DD',
-    'DD RETURNED',
-    'RETURNED DIRECT DEBIT',
-    'UNPAID DIRECT DEBIT',
+   
+   
+   
+   
     'REFER TO PAYER',
     'INSUFFICIENT FUNDS',
     'BOUNCED',

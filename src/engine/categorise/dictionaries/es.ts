@@ -236,21 +236,21 @@ export const ES: Dictionary = {
   LOAN: [
     'PRESTAMO',
     'PRESTAMOS',
-    'CUOTA PRESTAMO',
-    'AMORTIZACION PRESTAMO',
-    'RECIBO PRESTAMO',
-    'LIQUIDACION PRESTAMO',
+   
+   
+   
+   
     'CREDITO',
-    'CUOTA CREDITO',
+   
     'FINANCIACION',
     'AMORTIZACION',
-    'LIQ PRESTAMO',
+   
   ],
   MORTGAGE: [
     'HIPOTECA',
     'PRESTAMO HIPOTECARIO',
     'CUOTA HIPOTECA',
-    'RECIBO HIPOTECA',
+   
     'HIPOTECARIO',
     'AMORTIZACION HIPOTECA',
     'LIQUIDACION HIPOTECA',
@@ -457,7 +457,7 @@ export const ES: Dictionary = {
     'SEGUROS',
     'POLIZA',
     'PRIMA SEGURO',
-    'RECIBO SEGURO',
+   
     'SEGURO DE VIDA',
     'SEGURO VIDA',
     'DECESOS',
@@ -540,7 +540,7 @@ export const ES: Dictionary = {
     'LIQUIDACION TARJETA',
     'LIQ TARJETA',
     'CARGO TARJETA CREDITO',
-    'RECIBO TARJETA',
+   
     'LIQUIDACION TARJETA CREDITO',
     'PAGO TARJETA CREDITO',
     'LIQUIDACION MENSUAL TARJETA',

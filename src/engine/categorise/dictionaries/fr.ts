@@ -238,17 +238,17 @@ export const FR: Dictionary = {
     'PRET',
     'PRETS',
     'EMPRUNT',
-    'ECHEANCE PRET',
-    'ECH PRET',
-    'REMBOURSEMENT PRET',
-    'REMB PRET',
+   
+   
+   
+   
     'CREDIT CONSO',
     'CREDIT A LA CONSOMMATION',
-    'ECHEANCE CREDIT',
+   
     'FINANCEMENT',
-    'MENSUALITE CREDIT',
-    'MENSUALITE PRET',
-    'ECHEANCE EMPRUNT',
+   
+   
+   
   ],
   MORTGAGE: [
     'PRET IMMOBILIER',

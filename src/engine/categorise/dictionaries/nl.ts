@@ -76,8 +76,8 @@ export const NL: Dictionary = {
     'VAN EIGEN REKENING',
     'INTERNE OVERBOEKING',
     'TUSSEN EIGEN REKENINGEN',
-    'NAAR SPAARREKENING',
-    'VAN SPAARREKENING',
+   
+   
     'EIGEN REKENINGEN',
   ],
   SALARY: [
