@@ -11,6 +11,17 @@ import { isOrgTagId, TAG_ID } from './tags.ts'
 
 /** Words between the payment wording and the name: prepositions, direction, scheme. */
 const LEADING = new Set([
+  'VERS',
+  'AUF',
+  'VOM',
+  'ZUM',
+  'ZUR',
+  'NACH',
+  'Y',
+  'ET',
+  'AND',
+  'UND',
+  '&',
   'DE',
   'DU',
   'DES',
@@ -122,6 +133,11 @@ const NAME_ENDS = new Set([
 
 /** Civil titles and company forms: dropped from a name. */
 const DROPPED = new Set([
+  'SE',
+  'SAU',
+  'SPA',
+  'SCOP',
+  'LIMITED',
   'M',
   'MR',
   'MME',

@@ -16,9 +16,11 @@ const INCOMING_CARD = TAG_ID.T_INCOMING_CARD
 const TRANSFER = TAG_ID.T_TRANSFER
 const INTERNAL = TAG_ID.T_INTERNAL
 const CARD = TAG_ID.T_CARD
+// `VIREMENT INTERNATIONAL`, `WESTERN UNION`: an international transfer is a transfer.
+const INTERNATIONAL = TAG_ID.INTERNATIONAL
 
 /** Rails whose wording comes first in the description wins: banks print the rail first. */
-const RAILS = [DIRECT_DEBIT, INCOMING_CARD, TRANSFER, INTERNAL, CARD] as const
+const RAILS = [DIRECT_DEBIT, INCOMING_CARD, TRANSFER, INTERNAL, INTERNATIONAL, CARD] as const
 
 export const typeOf = (
   firstHit: Int32Array,
@@ -42,7 +44,8 @@ export const typeOf = (
   }
   if (rail === DIRECT_DEBIT) return 'DIRECT_DEBIT'
   if (rail === INCOMING_CARD) return 'INCOMING_CARD'
-  if (rail === TRANSFER || rail === INTERNAL) return credit ? 'INCOMING_TRANSFER' : 'OUTGOING_TRANSFER'
+  if (rail === TRANSFER || rail === INTERNAL || rail === INTERNATIONAL)
+    return credit ? 'INCOMING_TRANSFER' : 'OUTGOING_TRANSFER'
   if (rail === CARD) return credit ? 'CARD_REFUND' : 'CARD'
   return credit ? 'CREDIT' : 'DEBIT'
 }

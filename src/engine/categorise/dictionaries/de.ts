@@ -83,8 +83,7 @@ export const DE: Dictionary = {
     'EIGENES KONTO',
     'EIGENUBERTRAG',
     'EIGENUEBERTRAG',
-   
-   
+
     'INTERNE UMBUCHUNG',
     'KONTOUMBUCHUNG',
   ],
@@ -386,8 +385,7 @@ export const DE: Dictionary = {
     'RUECKUEBERWEISUNG',
     'RUCKUBERWEISUNG',
     'WIDERSPRUCH',
-    'RETOURE LASTSCHRIFT',
-    'STORNO LASTSCHRIFT',
+    'RETOURE',
   ],
   FEE: [
     'GEBUEHR',
@@ -1466,6 +1464,8 @@ export const DE: Dictionary = {
   ],
   GAMBLING: [
     'WESTLOTTO',
+    'LOTTO24',
+    'TIPP24',
     'LOTTO BAYERN',
     'LOTTO BW',
     'LOTTO HESSEN',

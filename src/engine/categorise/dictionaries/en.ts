@@ -73,8 +73,7 @@ export const EN: Dictionary = {
     'OWN ACCOUNT TRANSFER',
     'BETWEEN ACCOUNTS',
     'INTERNAL TRANSFER',
-   
-   
+
     'POT TRANSFER',
     'TRANSFER BETWEEN ACCOUNTS',
     'TO OWN ACCOUNT',
@@ -308,10 +307,7 @@ export const EN: Dictionary = {
   REJECT: [
     'RETURNED',
     'UNPAID',
-   
-   
-   
-   
+
     'REFER TO PAYER',
     'INSUFFICIENT FUNDS',
     'BOUNCED',

@@ -103,7 +103,7 @@ export const ES: Dictionary = {
     'SALARIO',
     'SUELDO',
     'HABERES',
-    'TRANSFERENCIA NOMINA',
+
     'ABONO DE NOMINA',
     'RETRIBUCION',
     'RETRIBUCIONES',
@@ -233,24 +233,12 @@ export const ES: Dictionary = {
     'ALIMENTOS HIJOS',
     'PENSION ALIMENTOS',
   ],
-  LOAN: [
-    'PRESTAMO',
-    'PRESTAMOS',
-   
-   
-   
-   
-    'CREDITO',
-   
-    'FINANCIACION',
-    'AMORTIZACION',
-   
-  ],
+  LOAN: ['PRESTAMO', 'PRESTAMOS', 'CREDITO', 'FINANCIACION', 'AMORTIZACION'],
   MORTGAGE: [
     'HIPOTECA',
     'PRESTAMO HIPOTECARIO',
     'CUOTA HIPOTECA',
-   
+
     'HIPOTECARIO',
     'AMORTIZACION HIPOTECA',
     'LIQUIDACION HIPOTECA',
@@ -457,7 +445,7 @@ export const ES: Dictionary = {
     'SEGUROS',
     'POLIZA',
     'PRIMA SEGURO',
-   
+
     'SEGURO DE VIDA',
     'SEGURO VIDA',
     'DECESOS',
@@ -540,7 +528,7 @@ export const ES: Dictionary = {
     'LIQUIDACION TARJETA',
     'LIQ TARJETA',
     'CARGO TARJETA CREDITO',
-   
+
     'LIQUIDACION TARJETA CREDITO',
     'PAGO TARJETA CREDITO',
     'LIQUIDACION MENSUAL TARJETA',
@@ -634,7 +622,6 @@ export const ES: Dictionary = {
     'CASA DE COMIDAS',
     'RESTAURACION',
     'BOCATERIA',
-    'TELEPIZZA',
   ],
   SPORT_WORD: [
     'GIMNASIO',
@@ -1086,6 +1073,7 @@ export const ES: Dictionary = {
     'REPSOL ESTACION',
   ],
   LEISURE: [
+    'TELEPIZZA',
     'MONTADITOS',
     'VIPS',
     'FOSTERS HOLLYWOOD',

@@ -104,7 +104,7 @@ export const FR: Dictionary = {
     'SAL',
     'PAIE',
     'PAYE',
-    'VIREMENT SALAIRE',
+
     'TRAITEMENT',
     'REMUNERATION',
     'SOLDE DE TOUT COMPTE',
@@ -234,22 +234,7 @@ export const FR: Dictionary = {
     'ARIPA',
     'PRESTATION COMPENSATOIRE',
   ],
-  LOAN: [
-    'PRET',
-    'PRETS',
-    'EMPRUNT',
-   
-   
-   
-   
-    'CREDIT CONSO',
-    'CREDIT A LA CONSOMMATION',
-   
-    'FINANCEMENT',
-   
-   
-   
-  ],
+  LOAN: ['PRET', 'PRETS', 'EMPRUNT', 'CREDIT CONSO', 'CREDIT A LA CONSOMMATION', 'FINANCEMENT'],
   MORTGAGE: [
     'PRET IMMOBILIER',
     'CREDIT IMMOBILIER',
@@ -364,6 +349,9 @@ export const FR: Dictionary = {
     'CONTRAT CAPITALISATION',
   ],
   REJECT: [
+    'REFUS',
+    'REFUSE',
+    'REFUSEE',
     'REJET',
     'REJETE',
     'IMPAYE',

@@ -76,8 +76,7 @@ export const NL: Dictionary = {
     'VAN EIGEN REKENING',
     'INTERNE OVERBOEKING',
     'TUSSEN EIGEN REKENINGEN',
-   
-   
+
     'EIGEN REKENINGEN',
   ],
   SALARY: [
@@ -483,7 +482,7 @@ export const NL: Dictionary = {
   DEFERRED_CARD: [
     'AFREKENING CREDITCARD',
     'CREDITCARD AFREKENING',
-    'INCASSO CREDITCARD',
+
     'CREDITCARD',
     'INTERNATIONAL CARD SERVICES',
     'AFREKENING KREDIETKAART',
@@ -776,7 +775,6 @@ export const NL: Dictionary = {
     'CREDITEXPRESS',
     'BOS INCASSO',
     'RIVERTY INCASSO',
-    'INCASSO NEDERLAND',
   ],
   BAILIFF: [
     'DEURWAARDER',

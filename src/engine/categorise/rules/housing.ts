@@ -7,7 +7,8 @@ export const RENT: Rule = {
   categories: ['RENT', 'RENTAL_INCOME'],
   counterparty: 'text',
   decide: (facts) => {
-    if (facts.credit) return has(facts, 'RENT') && !has(facts, 'LANDLORD') ? 'RENTAL_INCOME' : null
+    // Rent received, possibly through a letting agent.
+    if (facts.credit) return has(facts, 'RENT') ? 'RENTAL_INCOME' : null
     return has(facts, 'RENT') || has(facts, 'LANDLORD') ? 'RENT' : null
   },
   examples: [
