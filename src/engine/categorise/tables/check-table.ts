@@ -36,9 +36,8 @@ const accountOf = (description: string, amount: number, type: AccountType): Acco
 export const checkTable = (rows: readonly Row[]): void => {
   const failures: string[] = []
   for (const [description, amount, type, category, accountType] of rows) {
-    const [[tx]] = enrichAccounts([accountOf(description, amount, accountType ?? 'CHECKING')]) as [
-      [{ enrichments: { type: TransactionType; category: Category; ruleId: string } }],
-    ] // one account with one transaction in, one out
+    const tx = enrichAccounts([accountOf(description, amount, accountType ?? 'CHECKING')])[0]?.[0]
+    assert.ok(tx, 'one transaction in, one out')
     const got = tx.enrichments
     if (got.type !== type || got.category !== category) {
       failures.push(
