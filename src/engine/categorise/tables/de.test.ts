@@ -1,5 +1,5 @@
 import { test } from 'node:test'
-import { checkTable, type Row } from './check-table.ts'
+import { checkTable, type Row } from '../../../../test/support/categorise-table.ts'
 
 // German statements (Sparkasse, Volksbank, Deutsche Bank, ING, DKB, N26 wording).
 const ROWS: readonly Row[] = [

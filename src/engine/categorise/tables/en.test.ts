@@ -1,5 +1,5 @@
 import { test } from 'node:test'
-import { checkTable, type Row } from './check-table.ts'
+import { checkTable, type Row } from '../../../../test/support/categorise-table.ts'
 
 // United Kingdom statements (Barclays, Lloyds, HSBC, NatWest, Monzo, Starling wording).
 const ROWS: readonly Row[] = [

@@ -1,5 +1,5 @@
 import { test } from 'node:test'
-import { checkTable, type Row } from './check-table.ts'
+import { checkTable, type Row } from '../../../../test/support/categorise-table.ts'
 
 // French and Belgian-French statements, written the way French banks print them.
 const ROWS: readonly Row[] = [

@@ -1,5 +1,5 @@
 import { test } from 'node:test'
-import { checkTable, type Row } from './check-table.ts'
+import { checkTable, type Row } from '../../../../test/support/categorise-table.ts'
 
 // Dutch statements (ING, Rabobank, ABN AMRO, SNS) and Belgian Dutch (KBC, Belfius, Argenta).
 const ROWS: readonly Row[] = [

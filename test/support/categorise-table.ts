@@ -4,8 +4,8 @@
  * category. Every failing row is reported, not only the first.
  */
 import assert from 'node:assert/strict'
-import { enrichAccounts } from '../index.ts'
-import type { Account, AccountType, Category, TransactionType } from '../../model/index.ts'
+import { enrichAccounts } from '../../src/engine/categorise/index.ts'
+import type { Account, AccountType, Category, TransactionType } from '../../src/engine/model/index.ts'
 
 /** [description, amount in major units, expected type, expected category, account type?] */
 export type Row = readonly [string, number, TransactionType, Category, AccountType?]
