@@ -4,6 +4,6 @@
  * changes every time.
  */
 const AMOUNTS =
-  /(?:\b(?:EUR|GBP|USD|CHF)|[€£$])\s?\d+(?:[.,]\d{1,3})*\b|\b\d+(?:[ .]\d{3})*[.,]\d{1,2}\s?(?:EUR|GBP|USD|CHF|E\b|€|£)?|\b\d+(?:[.,]\d+)?\s?%(?:\/AN)?/g
+  /\b\d+(?:[.,]\d+)?\s?%(?:\/AN)?|(?:\b(?:EUR|GBP|USD|CHF)|[€£$])\s?\d+(?:[.,]\d{1,3})*\b|\b\d+(?:[ .]\d{3})*[.,]\d{1,2}\s?(?:EUR|GBP|USD|CHF|E\b|€|£)?/g
 
 export const removeAmounts = (text: string): string => text.replace(AMOUNTS, ' ')

@@ -82,6 +82,9 @@ export const BENEFIT_PAYER: Rule = {
   examples: [
     { description: 'VIR CAF DE LA GIRONDE', amount: 190, category: 'ALLOWANCE_FAMILY' },
     { description: 'VIR FRANCE TRAVAIL', amount: 980, category: 'ALLOWANCE_UNEMPLOYMENT' },
+    { description: 'BELASTINGDIENST TOESLAGEN', amount: 310, category: 'ALLOWANCE_HOUSING' },
+    { description: 'VIR CPAM DE PARIS', amount: 45, category: 'ALLOWANCE_HEALTH' },
+    { description: 'JOBCENTER BERLIN MITTE', amount: 560, category: 'ALLOWANCE_INCOME_SUPPORT' },
     {
       description: 'TRANSFERENCIA SEGURIDAD SOCIAL PRESTACION',
       amount: 450,

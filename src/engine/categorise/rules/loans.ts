@@ -153,5 +153,10 @@ export const WAGE_ADVANCE: Rule = {
       category: 'WAGE_ADVANCE_PAYMENT',
     },
     { description: 'WAGESTREAM LTD', amount: 200, category: 'WAGE_ADVANCE_PAYMENT' },
+    {
+      description: 'PRLV SEPA ROSALY REMBOURSEMENT AVANCE',
+      amount: -150,
+      category: 'LOAN_REPAYMENT',
+    },
   ],
 }
