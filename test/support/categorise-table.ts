@@ -5,7 +5,12 @@
  */
 import assert from 'node:assert/strict'
 import { enrichAccounts } from '../../src/engine/categorise/index.ts'
-import type { Account, AccountType, Category, TransactionType } from '../../src/engine/model/index.ts'
+import type {
+  Account,
+  AccountType,
+  Category,
+  TransactionType,
+} from '../../src/engine/model/index.ts'
 
 /** [description, amount in major units, expected type, expected category, account type?] */
 export type Row = readonly [string, number, TransactionType, Category, AccountType?]
