@@ -113,12 +113,18 @@ const createReader = (): ((
   credit: boolean,
   accountType: Account['type'],
 ) => Reading) => {
-  const byRaw = new Map<string, Reading>()
+  // One map per account type and sign, keyed by the description itself: no key to build, and
+  // a string's hash is computed once.
+  const byRaw = new Map<string, Map<string, Reading>>()
   const byNormalised = new Map<string, Reading>()
   return (description, credit, accountType) => {
     const prefix = `${accountType}${credit ? '+' : '-'}`
-    const rawKey = prefix + description
-    let reading = byRaw.get(rawKey)
+    let raw = byRaw.get(prefix)
+    if (!raw) {
+      raw = new Map()
+      byRaw.set(prefix, raw)
+    }
+    let reading = raw.get(description)
     if (reading) return reading
     const { normalised, labelRoot } = normaliseDescription(description)
     const normalisedKey = prefix + normalised
@@ -127,17 +133,18 @@ const createReader = (): ((
       reading = readNormalised(normalised, labelRoot, credit, accountType)
       byNormalised.set(normalisedKey, reading)
     }
-    byRaw.set(rawKey, reading)
+    raw.set(description, reading)
     return reading
   }
 }
 
 /**
- * A copy of a transaction, field by field: V8 copies a fixed shape much faster than a spread,
- * and this runs once per transaction.
+ * The output transaction, built field by field: V8 builds a fixed shape much faster than it
+ * spreads one object into another, and this runs once per transaction.
  */
-const copyOf = (tx: Transaction): Transaction => {
-  const copy: Transaction = {
+const toEnriched = (draft: Draft): EnrichedTransaction => {
+  const tx = draft.transaction
+  const enriched: EnrichedTransaction = {
     id: tx.id,
     accountId: tx.accountId,
     description: tx.description,
@@ -146,9 +153,19 @@ const copyOf = (tx: Transaction): Transaction => {
     date: tx.date,
     dates: tx.dates,
     isComing: tx.isComing,
+    labelRoot: draft.labelRoot,
+    enrichments: {
+      category: draft.category,
+      type: draft.type,
+      isRejected: draft.isRejected,
+      counterPartId: draft.counterPartId,
+      counterparty: draft.counterparty,
+      isInternationalTransfer: draft.isInternational,
+      ruleId: draft.ruleId,
+    },
   }
-  if (tx.aggregator !== undefined) copy.aggregator = tx.aggregator
-  return copy
+  if (tx.aggregator !== undefined) enriched.aggregator = tx.aggregator
+  return enriched
 }
 
 const ownerNameWords = (accounts: readonly Account[]): string[][] => {
@@ -176,6 +193,16 @@ export const enrichAccounts = (
   _context?: EngineContext,
 ): EnrichedTransaction[][] => {
   const read = createReader()
+  // Many transactions share a date: turn each date into a day number once.
+  const days = new Map<string, number>()
+  const dayOf = (date: string): number => {
+    let day = days.get(date)
+    if (day === undefined) {
+      day = toDayNumber(date)
+      days.set(date, day)
+    }
+    return day
+  }
   const drafts: Draft[][] = accounts.map((account) =>
     account.transactions.map((transaction: Transaction): Draft => {
       const reading = read(transaction.description, transaction.amount > 0, account.type)
@@ -183,7 +210,7 @@ export const enrichAccounts = (
         transaction,
         account,
         labelRoot: reading.labelRoot,
-        day: toDayNumber(transaction.date),
+        day: dayOf(transaction.date),
         words: reading.words,
         type: reading.type,
         category: reading.category,
@@ -206,19 +233,5 @@ export const enrichAccounts = (
   const isOwnName = (draft: Draft): boolean =>
     owners.some((name) => name.every((word) => draft.words.includes(word)))
   linkInternalTransfers(drafts, isOwnName)
-  return drafts.map((accountDrafts) =>
-    accountDrafts.map((draft): EnrichedTransaction => ({
-      ...copyOf(draft.transaction),
-      labelRoot: draft.labelRoot,
-      enrichments: {
-        category: draft.category,
-        type: draft.type,
-        isRejected: draft.isRejected,
-        counterPartId: draft.counterPartId,
-        counterparty: draft.counterparty,
-        isInternationalTransfer: draft.isInternational,
-        ruleId: draft.ruleId,
-      },
-    })),
-  )
+  return drafts.map((accountDrafts) => accountDrafts.map(toEnriched))
 }
