@@ -53,7 +53,13 @@ const arbAccount = fc.record({
 
 type Input = { accounts: Account[]; enriched: EnrichedTransaction[][] }
 
-const build = (raw: fc.infer<typeof arbAccount>[]): Input => {
+interface RawAccount {
+  type: Account['type']
+  balance: number | null
+  transactions: { kind: number; root: string; cents: number; day: number }[]
+}
+
+const build = (raw: RawAccount[]): Input => {
   const accounts: Account[] = []
   const enriched: EnrichedTransaction[][] = []
   raw.forEach((spec, a) => {

@@ -20,6 +20,8 @@ export interface LedgerEntry {
   wire: WireTransaction
   /** A payment that a later rejection reversed: listed, but not counted as spent. */
   isReversed: boolean
+  /** Direction, category and payee: what the cash-flow detectors group on, built once. */
+  payeeKey: string
 }
 
 /** The analysis period: from the first analysed transaction to the analysis date. */
@@ -109,6 +111,7 @@ export const buildLedger = (
         month: monthOf(tx.date),
         wire,
         isReversed: false,
+        payeeKey: `${tx.amount < 0 ? '-' : '+'}|${tx.enrichments.category}|${tx.labelRoot}`,
       }
       all.push(entry)
       if (account.type === 'CHECKING') checking.push(entry)
