@@ -53,11 +53,7 @@ const arbAccount = fc.record({
 
 type Input = { accounts: Account[]; enriched: EnrichedTransaction[][] }
 
-interface RawAccount {
-  type: Account['type']
-  balance: number | null
-  transactions: { kind: number; root: string; cents: number; day: number }[]
-}
+type RawAccount = typeof arbAccount extends fc.Arbitrary<infer T> ? T : never
 
 const build = (raw: RawAccount[]): Input => {
   const accounts: Account[] = []
