@@ -1,7 +1,8 @@
 import type { Category } from '../model/index.ts'
 import type { LedgerEntry } from '../insights/ledger.ts'
 import { LOAN_REPAYMENT } from '../insights/categories.ts'
-import { clusterByAmount, groupBySamePayee } from './grouping.ts'
+import { lenderName } from '../insights/lenders.ts'
+import { clusterByAmount } from './grouping.ts'
 import type { DetectedFlow, RecurrenceDetector } from './types.ts'
 
 const ID = 'LOAN_CONTRACT'
@@ -17,8 +18,8 @@ const isRepayment = (category: Category): boolean =>
   LOAN_REPAYMENT.has(category) && category !== 'SPLIT_PAYMENT'
 
 /**
- * One cash flow per credit contract: repayments to the same lender wording and of the same
- * amount form a contract; the instalments of that wording that match no other one (a revolving
+ * One cash flow per credit contract: repayments to the same lender (whatever the wording) and of
+ * the same amount form a contract; the lender's instalments that match no other one (a revolving
  * credit's varying monthly debits) form one more contract together. A single repayment is a
  * contract too: a loan that started a month before the analysis date has one instalment.
  * Known misses: two contracts of one lender with the same instalment are seen as one; a
@@ -28,8 +29,18 @@ export const loanContracts: RecurrenceDetector = {
   id: ID,
   detect: (candidates) => {
     const flows: DetectedFlow[] = []
-    const debits = candidates.filter((e) => e.tx.amount < 0)
-    for (const group of groupBySamePayee(debits, isRepayment)) {
+    const groups = new Map<string, LedgerEntry[]>()
+    for (const e of candidates) {
+      const { category, counterparty } = e.tx.enrichments
+      if (e.tx.amount >= 0 || !isRepayment(category)) continue
+      // By lender, not by wording: a re-presented debit ("… REPRESENTATION") and a lender's
+      // second wording belong to the same contracts; amounts then tell the contracts apart.
+      const key = `${category}|${lenderName(counterparty, e.tx.labelRoot, e.tx.labelRoot)}`
+      const group = groups.get(key)
+      if (group === undefined) groups.set(key, [e])
+      else group.push(e)
+    }
+    for (const group of groups.values()) {
       const clusters = clusterByAmount(group, SAME_INSTALMENT)
       const leftovers: LedgerEntry[] = []
       for (const cluster of clusters) {
