@@ -22,6 +22,8 @@ export interface LedgerEntry {
   isReversed: boolean
   /** Direction, category and payee: what the cash-flow detectors group on, built once. */
   payeeKey: string
+  /** On an analysed checking account (the accounts incomes, expenses and risks read). */
+  isChecking: boolean
 }
 
 /** The analysis period: from the first analysed transaction to the analysis date. */
@@ -96,11 +98,11 @@ export const buildLedger = (
   asOf: LocalDate,
 ): Ledger => {
   const all: LedgerEntry[] = []
-  const checking: LedgerEntry[] = []
   let currency = ''
   accounts.forEach((account, a) => {
     if (!isAnalysed(account)) return
     currency ||= account.currency
+    const isChecking = account.type === 'CHECKING'
     const txs = enriched[a] ?? []
     txs.forEach((tx, i) => {
       const wire = wires[a]?.[i]
@@ -112,13 +114,14 @@ export const buildLedger = (
         wire,
         isReversed: false,
         payeeKey: `${tx.amount < 0 ? '-' : '+'}|${tx.enrichments.category}|${tx.labelRoot}`,
+        isChecking,
       }
       all.push(entry)
-      if (account.type === 'CHECKING') checking.push(entry)
     })
   })
   all.sort(byDateThenId)
-  checking.sort(byDateThenId)
+  // One sort: filtering keeps the order.
+  const checking = all.filter((e) => e.isChecking)
   markReversed(all)
   const first = checking[0]?.tx.date ?? all[0]?.tx.date ?? asOf
   return { checking, all, currency, period: buildPeriod(first < asOf ? first : asOf, asOf) }

@@ -1,5 +1,5 @@
 import { clusterByAmount, groupBySamePayee } from './grouping.ts'
-import { regularityOf } from './regularity.ts'
+import { hasCadence } from './regularity.ts'
 import type { DetectedFlow, RecurrenceDetector } from './types.ts'
 import type { LedgerEntry } from '../insights/ledger.ts'
 
@@ -16,18 +16,9 @@ const SAME_AMOUNT = 0.05
  * (a subscription paid by card at irregular dates). Without this, a year of groceries at one
  * shop yields dozens of "fixed" pairs that merely happen to cost about the same.
  */
-const isStream = (
-  cluster: readonly LedgerEntry[],
-  ctx: Parameters<RecurrenceDetector['detect']>[1],
-): boolean => {
+const isStream = (cluster: readonly LedgerEntry[]): boolean => {
   const first = cluster[0]?.tx.amount
-  if (cluster.every((e) => e.tx.amount === first)) return true
-  return (
-    regularityOf(
-      cluster.map((e) => e.day),
-      ctx.period,
-    ).periodicity !== 'OTHER'
-  )
+  return cluster.every((e) => e.tx.amount === first) || hasCadence(cluster.map((e) => e.day))
 }
 
 /**
@@ -39,11 +30,11 @@ const isStream = (
  */
 export const fixedAmount: RecurrenceDetector = {
   id: ID,
-  detect: (candidates, ctx) => {
+  detect: (candidates) => {
     const flows: DetectedFlow[] = []
     for (const group of groupBySamePayee(candidates, () => true)) {
       for (const cluster of clusterByAmount(group, SAME_AMOUNT)) {
-        if (cluster.length >= 2 && isStream(cluster, ctx)) {
+        if (cluster.length >= 2 && isStream(cluster)) {
           flows.push({ detectorId: ID, entries: cluster })
         }
       }
