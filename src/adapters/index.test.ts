@@ -69,3 +69,15 @@ test('detects every statement sample by its content, whatever its file name', ()
   }
   assert.equal(parseInput('Date;Montant\n2026-01-01;1\n', { format: 'ofx' }).format, 'OFX')
 })
+
+test('reads aggregator data sent under the API body `accounts` field', () => {
+  const bi = JSON.parse(
+    readFileSync(
+      new URL('../../test/fixtures/budget-insight-v2.0/harry_potter.json', import.meta.url),
+      'utf8',
+    ),
+  ) as { connections: unknown[] } // the fixture's shape
+  const parsed = parseBody({ format: 'BUDGET_INSIGHT_V2_0', accounts: bi.connections })
+  assert.deepEqual(parsed.issues, [])
+  assert.equal(parsed.accounts.length, 1)
+})
