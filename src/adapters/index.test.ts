@@ -25,3 +25,27 @@ test('answers bad files with one clear issue', () => {
   assert.match(parseInput('hello').issues[0]?.message ?? '', /cannot recognise the format/)
   assert.match(parseInput('{}', { format: 'XYZ' }).issues[0]?.message ?? '', /unknown format/)
 })
+
+test('detects aggregator files by their format field or, without it, by their shape', () => {
+  const bi = readFileSync(
+    new URL('../../test/fixtures/budget-insight-v2.0/lara_croft.json', import.meta.url),
+    'utf8',
+  )
+  const linxo = readFileSync(
+    new URL('../../test/fixtures/linxo-connect-v3/lara_croft.json', import.meta.url),
+    'utf8',
+  )
+  assert.equal(parseInput(bi).format, 'BUDGET_INSIGHT_V2_0')
+  assert.equal(parseInput(linxo).format, 'OXLIN_DIRECT_ACCOUNT_API_V3')
+  // JSON.parse returns any; the fixtures are objects.
+  const strip = (text: string) =>
+    JSON.stringify({ ...(JSON.parse(text) as object), format: undefined })
+  assert.equal(parseInput(strip(bi)).format, 'BUDGET_INSIGHT_V2_0')
+  assert.equal(parseInput(strip(linxo)).format, 'OXLIN_DIRECT_ACCOUNT_API_V3')
+})
+
+test('accepts the vendor spelling of a format in a body', () => {
+  const body = { format: 'LINXO_CONNECT_DIRECT_ACCOUNT_API_V3', connections: [] }
+  assert.equal(parseBody(body).format, 'OXLIN_DIRECT_ACCOUNT_API_V3')
+  assert.equal(parseBody({ connections: [] }, 'budget_insight_v2_0').format, 'BUDGET_INSIGHT_V2_0')
+})

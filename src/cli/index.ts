@@ -3,13 +3,23 @@
  * commands parse flags, call a use case, print and set the exit code.
  */
 import { Command } from 'commander'
+import { registerClients } from './clients.ts'
+import { registerGenerate } from './generate.ts'
+import { registerServe } from './serve.ts'
+import { registerWorker } from './worker.ts'
 
 const program = new Command()
   .name('creditlens')
   .description('Credit decisioning from bank data: categorise, analyse, serve the API.')
   .showHelpAfterError()
 
-const commands: ((program: Command) => void)[] = []
+// One command per line, so that adding one never conflicts with adding another.
+const commands: ((program: Command) => void)[] = [
+  registerServe,
+  registerWorker,
+  registerClients,
+  registerGenerate,
+]
 for (const register of commands) register(program)
 
 await program.parseAsync(process.argv)

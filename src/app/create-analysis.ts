@@ -1,0 +1,75 @@
+import { AppError } from './errors.ts'
+import { getCustomer } from './customers.ts'
+import type { Analysis, AppDeps } from './ports.ts'
+import { launchWithAccounts, readAccounts } from './upload.ts'
+
+export interface CreateAnalysisInput {
+  format?: string
+  parameters?: { disableScores?: boolean; disableCreditInsights?: boolean }
+  dataOrigin?: string
+  accounts?: readonly unknown[]
+}
+
+/**
+ * Creates an analysis. With accounts, they are stored with the customer's earlier ones and the
+ * analysis starts (IN_PROGRESS, job enqueued in the same transaction). Without accounts, a
+ * customer set up for a connector gets an empty analysis (CREATED) and a
+ * `bank_details_required` event; any other customer gets 403.
+ */
+export const createAnalysis = async (
+  deps: AppDeps,
+  projectId: string,
+  customerId: string,
+  input: CreateAnalysisInput,
+): Promise<Analysis> => {
+  const parameters = input.parameters ?? {}
+  if (parameters.disableScores === true && parameters.disableCreditInsights === true) {
+    throw new AppError(
+      'BAD_REQUEST',
+      'parameters: disableScores and disableCreditInsights cannot both be true',
+    )
+  }
+  const customer = await getCustomer(deps, projectId, customerId)
+  const uploaded =
+    input.accounts !== undefined && input.accounts.length > 0
+      ? readAccounts(deps, input.accounts, input.format)
+      : undefined
+  if (!uploaded && !customer.aggregationDetails) {
+    throw new AppError(
+      'FORBIDDEN',
+      'accounts are required: this customer has no aggregator connector (aggregationDetails)',
+    )
+  }
+  const now = deps.clock.now()
+  const analysis: Analysis = {
+    id: deps.ids.next(),
+    projectId,
+    customerId,
+    status: uploaded ? 'IN_PROGRESS' : 'CREATED',
+    format: uploaded?.format ?? input.format ?? 'ALGOAN',
+    parameters,
+    source: 'CLIENT',
+    dataOrigin: input.dataOrigin ?? 'UNKNOWN',
+    createdAt: now,
+    updatedAt: now,
+    metadata: null,
+    creditInsights: null,
+    scores: null,
+    error: null,
+    hasAccounts: uploaded !== undefined,
+  }
+  await deps.inTransaction(async (tx) => {
+    await deps.analyses.insert(tx, analysis)
+    if (uploaded) {
+      await launchWithAccounts(deps, tx, analysis, uploaded.accounts)
+    } else {
+      await deps.events.publish(tx, {
+        projectId,
+        customerId,
+        analysisId: analysis.id,
+        name: 'bank_details_required',
+      })
+    }
+  })
+  return analysis
+}

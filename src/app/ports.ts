@@ -1,0 +1,235 @@
+/**
+ * The ports use cases depend on. The store (src/store), the queue (src/jobs) and the engine are
+ * plugged in by main.ts; use cases never see SQL, pg-boss or HTTP.
+ */
+import type {
+  Account,
+  AnalysedAccount,
+  AnalyseResult,
+  AnalysisErrorCode,
+  CreditInsights,
+  EngineContext,
+  Metadata,
+  Scores,
+} from '../engine/model/index.ts'
+
+/**
+ * A unit of work: every write a use case makes between `begin` and `commit` (data, job, event)
+ * goes through the same database transaction. Adapters of this port run SQL on it.
+ */
+export interface Tx {
+  query<R>(text: string, params?: readonly unknown[]): Promise<{ rows: R[] }>
+}
+
+export interface TransactionRunner {
+  /** Runs `work` in one database transaction: all of it is stored, or none of it. */
+  inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>
+}
+
+// ---- projects and credentials ----------------------------------------------------------------
+
+export interface Project {
+  id: string
+  name: string
+  supportedCurrencies: string[]
+}
+
+export interface ClientCredential {
+  clientId: string
+  projectId: string
+  secretHash: string
+}
+
+export interface CredentialStore {
+  createProjectWithClient(
+    tx: Tx,
+    input: { projectId: string; name: string; clientId: string; secretHash: string },
+  ): Promise<void>
+  findClient(clientId: string): Promise<ClientCredential | undefined>
+  findProject(projectId: string): Promise<Project | undefined>
+  /** Records a refresh token id as live. */
+  saveRefreshToken(input: {
+    jti: string
+    clientId: string
+    projectId: string
+    expiresAt: Date
+  }): Promise<void>
+  /** Marks a live refresh token as used; false when it was unknown, used or expired. */
+  consumeRefreshToken(jti: string, now: Date): Promise<boolean>
+  /** The token signing secret kept in the database (created on first call). */
+  signingSecret(): Promise<string>
+}
+
+// ---- customers -------------------------------------------------------------------------------
+
+export type JsonObject = Record<string, unknown>
+
+export interface Customer {
+  id: string
+  projectId: string
+  customIdentifier: string
+  aggregationDetails: JsonObject | null
+  personalDetails: JsonObject | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface Page<T> {
+  items: T[]
+  total: number
+}
+
+export interface PageRequest {
+  limit: number
+  page: number
+}
+
+export interface CustomerStore {
+  /** Inserts; returns undefined when the customIdentifier already exists in the project. */
+  insert(tx: Tx, customer: Customer): Promise<Customer | undefined>
+  find(projectId: string, id: string, tx?: Tx): Promise<Customer | undefined>
+  list(projectId: string, page: PageRequest): Promise<Page<Customer>>
+  update(
+    tx: Tx,
+    projectId: string,
+    id: string,
+    patch: { aggregationDetails?: JsonObject; personalDetails?: JsonObject },
+    now: Date,
+  ): Promise<Customer | undefined>
+  /** Deletes the customer and everything that hangs from it; false when it did not exist. */
+  remove(tx: Tx, projectId: string, id: string): Promise<boolean>
+}
+
+// ---- accounts, transactions, analyses ----------------------------------------------------------
+
+export type AnalysisStatus = 'CREATED' | 'IN_PROGRESS' | 'COMPLETED' | 'ERROR'
+
+export interface AnalysisError {
+  code: string
+  message: string
+}
+
+export interface Analysis {
+  id: string
+  projectId: string
+  customerId: string
+  status: AnalysisStatus
+  format: string
+  parameters: { disableScores?: boolean; disableCreditInsights?: boolean }
+  source: string
+  dataOrigin: string
+  createdAt: Date
+  updatedAt: Date
+  metadata: Metadata | null
+  creditInsights: CreditInsights | null
+  scores: Scores | null
+  error: AnalysisError | null
+  /** True once accounts were uploaded for (or with) this analysis. */
+  hasAccounts: boolean
+}
+
+export interface AnalysisResultInput {
+  status: 'COMPLETED' | 'ERROR'
+  metadata: Metadata | null
+  creditInsights: CreditInsights | null
+  scores: Scores | null
+  error: { code: AnalysisErrorCode; message: string } | null
+  engineVersion: string | null
+  /** Per analysed account: its wire snapshot, daily balances and enriched transactions. */
+  accounts: { wire: JsonObject; result: AnalysedAccount }[]
+}
+
+export interface AnalysisStore {
+  insert(tx: Tx, analysis: Analysis): Promise<void>
+  find(projectId: string, customerId: string, id: string): Promise<Analysis | undefined>
+  /** Any project's analysis by id: for workers, which act on ids from the queue. */
+  findById(id: string): Promise<Analysis | undefined>
+  /** Locks the row for update inside `tx`. */
+  findForUpdate(tx: Tx, id: string): Promise<Analysis | undefined>
+  list(projectId: string, customerId: string, page: PageRequest): Promise<Page<Analysis>>
+  setStatus(
+    tx: Tx,
+    id: string,
+    patch: { status?: AnalysisStatus; error?: AnalysisError | null; hasAccounts?: boolean },
+    now: Date,
+  ): Promise<void>
+  /** Stores the engine's result only if the analysis is still IN_PROGRESS; false otherwise. */
+  complete(tx: Tx, id: string, result: AnalysisResultInput, now: Date): Promise<boolean>
+  /**
+   * Stores the uploaded accounts and transactions of a customer, merging with what is already
+   * stored (the same account or transaction uploaded twice is stored once).
+   */
+  saveAccounts(
+    tx: Tx,
+    input: { projectId: string; customerId: string; accounts: readonly Account[] },
+    now: Date,
+  ): Promise<void>
+  /** Every stored account of the customer, with its transactions, in the canonical model. */
+  loadAccounts(
+    customerId: string,
+  ): Promise<{ account: Account; createdAt: Date; updatedAt: Date }[]>
+  /** Accounts an analysis used, in wire shape. */
+  listAccounts(analysisId: string, page: PageRequest): Promise<Page<JsonObject>>
+  hasAccount(analysisId: string, accountId: string): Promise<boolean>
+  listBalances(
+    analysisId: string,
+    accountId: string,
+    page: PageRequest,
+  ): Promise<Page<{ date: string; balance: number }>>
+  listTransactions(
+    analysisId: string,
+    accountId: string | undefined,
+    page: PageRequest,
+  ): Promise<Page<unknown>>
+}
+
+// ---- jobs and events ----------------------------------------------------------------------------
+
+export interface JobQueue {
+  /** Enqueues the analysis job in the same transaction as the data it will read. */
+  enqueueAnalysis(tx: Tx, job: { analysisId: string }): Promise<void>
+}
+
+export type EventName =
+  | 'aggregator_link_required'
+  | 'bank_details_required'
+  | 'bank_details_fetched'
+  | 'analysis_completed'
+
+export interface DomainEvent {
+  projectId: string
+  customerId: string
+  analysisId?: string
+  name: EventName
+}
+
+export interface EventPublisher {
+  /** Records the event inside `tx`: it exists if and only if the change that caused it commits. */
+  publish(tx: Tx, event: DomainEvent): Promise<void>
+}
+
+// ---- engine and environment ----------------------------------------------------------------------
+
+export type Analyser = (accounts: readonly Account[], ctx?: EngineContext) => AnalyseResult
+
+export interface Clock {
+  now(): Date
+}
+
+export interface IdGenerator {
+  /** A new opaque id. */
+  next(): string
+}
+
+/** Everything use cases need, assembled by main.ts. */
+export interface AppDeps extends TransactionRunner {
+  credentials: CredentialStore
+  customers: CustomerStore
+  analyses: AnalysisStore
+  jobs: JobQueue
+  events: EventPublisher
+  analyse: Analyser
+  clock: Clock
+  ids: IdGenerator
+  limits: { maxTransactionsPerAccount: number }
+}

@@ -1,0 +1,106 @@
+/**
+ * The worker side of an analysis: load every account and transaction of the customer, run the
+ * engine, store the result (COMPLETED, or ERROR with the refusal code) and publish
+ * `analysis_completed`, all at most once per analysis whatever the retries.
+ */
+import type { AppDeps } from './ports.ts'
+import { accountToWire } from './wire.ts'
+
+export type RunOutcome = 'completed' | 'refused' | 'skipped'
+
+export const runAnalysis = async (deps: AppDeps, analysisId: string): Promise<RunOutcome> => {
+  const analysis = await deps.analyses.findById(analysisId)
+  // Idempotent: a retried job whose analysis is already finished (or gone) does nothing.
+  if (!analysis || analysis.status !== 'IN_PROGRESS') return 'skipped'
+  const project = await deps.credentials.findProject(analysis.projectId)
+  const stored = await deps.analyses.loadAccounts(analysis.customerId)
+  const result = deps.analyse(
+    stored.map((entry) => entry.account),
+    {
+      ...(project && { supportedCurrencies: project.supportedCurrencies }),
+      parameters: analysis.parameters,
+    },
+  )
+  const wireById = new Map(
+    stored.map((entry) => [
+      entry.account.id,
+      accountToWire(entry.account, entry.createdAt, entry.updatedAt),
+    ]),
+  )
+  const accounts = result.accounts.flatMap((analysed) => {
+    const wire = wireById.get(analysed.id)
+    return wire ? [{ wire, result: analysed }] : []
+  })
+  const isStored = await deps.inTransaction(async (tx) => {
+    const done = await deps.analyses.complete(
+      tx,
+      analysisId,
+      result.ok
+        ? {
+            status: 'COMPLETED',
+            metadata: result.metadata,
+            creditInsights: result.creditInsights ?? null,
+            scores: result.scores ?? null,
+            error: null,
+            engineVersion: result.engineVersion,
+            accounts,
+          }
+        : {
+            status: 'ERROR',
+            metadata: null,
+            creditInsights: null,
+            scores: null,
+            error: result.refusal,
+            engineVersion: result.engineVersion,
+            accounts,
+          },
+      deps.clock.now(),
+    )
+    if (done) await publishCompleted(deps, tx, analysis)
+    return done
+  })
+  if (!isStored) return 'skipped'
+  return result.ok ? 'completed' : 'refused'
+}
+
+/**
+ * Ends an analysis whose job kept failing in ERROR `INTERNAL_ERROR`, so it is never stuck
+ * IN_PROGRESS. Does nothing if it already finished.
+ */
+export const failAnalysis = async (deps: AppDeps, analysisId: string): Promise<boolean> => {
+  const analysis = await deps.analyses.findById(analysisId)
+  if (!analysis) return false
+  return deps.inTransaction(async (tx) => {
+    const done = await deps.analyses.complete(
+      tx,
+      analysisId,
+      {
+        status: 'ERROR',
+        metadata: null,
+        creditInsights: null,
+        scores: null,
+        error: {
+          code: 'INTERNAL_ERROR',
+          message: 'The analysis could not be computed; contact support with its id',
+        },
+        engineVersion: null,
+        accounts: [],
+      },
+      deps.clock.now(),
+    )
+    if (done) await publishCompleted(deps, tx, analysis)
+    return done
+  })
+}
+
+const publishCompleted = (
+  deps: AppDeps,
+  tx: Parameters<AppDeps['events']['publish']>[0],
+  analysis: { projectId: string; customerId: string; id: string },
+) =>
+  deps.events.publish(tx, {
+    projectId: analysis.projectId,
+    customerId: analysis.customerId,
+    analysisId: analysis.id,
+    name: 'analysis_completed',
+  })

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict'
+import { readFile } from 'node:fs/promises'
+import { test } from 'node:test'
+import { ConfigError, loadConfig } from './index.ts'
+
+test('defaults: port 3000, PGlite in ./data, 10 MB bodies, 10,000 transactions per account', () => {
+  const config = loadConfig({})
+  assert.equal(config.port, 3000)
+  assert.equal(config.dataDir, './data')
+  assert.equal(config.databaseUrl, undefined)
+  assert.equal(config.bodyLimitBytes, 10 * 1024 * 1024)
+  assert.equal(config.maxTransactionsPerAccount, 10_000)
+})
+
+test('a bad value stops the start with a message naming the variable', () => {
+  const cases: [Record<string, string>, RegExp][] = [
+    [{ PORT: 'eighty' }, /^PORT /],
+    [{ PORT: '70000' }, /^PORT /],
+    [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL /],
+    [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
+    [{ BOOTSTRAP_CLIENT_ID: 'only-id' }, /BOOTSTRAP_CLIENT_SECRET/],
+    [{ TOKEN_SECRET: 'short' }, /^TOKEN_SECRET /],
+  ]
+  for (const [env, message] of cases) {
+    assert.throws(
+      () => loadConfig(env),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError)
+        assert.match(error.message, message)
+        return true
+      },
+    )
+  }
+})
+
+test('.env.example lists every variable the configuration reads', async () => {
+  const source = await readFile(new URL('./index.ts', import.meta.url), 'utf8')
+  const example = await readFile(new URL('../../.env.example', import.meta.url), 'utf8')
+  const read = new Set([...source.matchAll(/\(env, '([A-Z_]+)'/g)].map((match) => match[1]))
+  const listed = new Set([...example.matchAll(/^([A-Z_]+)=/gm)].map((match) => match[1]))
+  assert.deepEqual([...read].sort(), [...listed].sort())
+})

@@ -1,0 +1,109 @@
+/**
+ * Configuration read from the environment once, at start, into a typed `Config`. A bad value
+ * stops the start with a message naming the variable; nothing else in src reads `process.env`.
+ */
+
+export interface Config {
+  port: number
+  host: string
+  /** PGlite data directory, used when `databaseUrl` is not set. */
+  dataDir: string
+  /** `postgres://…`: PostgreSQL instead of the embedded PGlite. */
+  databaseUrl: string | undefined
+  bootstrapClient: { id: string; secret: string } | undefined
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  /** HS256 signing secret for tokens; when unset one is generated and kept in the database. */
+  tokenSecret: string | undefined
+  accessTokenSeconds: number
+  refreshTokenSeconds: number
+  bodyLimitBytes: number
+  maxTransactionsPerAccount: number
+  /** Requests per client per minute; 0 disables the limit. */
+  rateLimitPerMinute: number
+  /** Seconds a running analysis job may take before it is considered lost and retried. */
+  jobExpireSeconds: number
+  /** Retries of an analysis job before the analysis ends in ERROR INTERNAL_ERROR. */
+  jobRetryLimit: number
+  /** Base delay between retries (exponential backoff), seconds. */
+  jobRetryDelaySeconds: number
+  /** Analysis jobs one worker runs at the same time. */
+  workerConcurrency: number
+  /** `development` prints how to get a token at start. */
+  environment: 'development' | 'production' | 'test'
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+type Env = Readonly<Record<string, string | undefined>>
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+const ENVIRONMENTS = ['development', 'production', 'test'] as const
+
+const integer = (env: Env, name: string, fallback: number, min: number, max: number): number => {
+  const raw = env[name]
+  if (raw === undefined || raw.trim() === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`)
+  }
+  return value
+}
+
+const oneOf = <T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T => {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const found = values.find((value) => value === raw)
+  if (found === undefined) {
+    throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`)
+  }
+  return found
+}
+
+const optional = (env: Env, name: string): string | undefined => {
+  const raw = env[name]
+  return raw === undefined || raw.trim() === '' ? undefined : raw.trim()
+}
+
+/** Reads and validates the configuration; throws `ConfigError` on the first bad value. */
+export const loadConfig = (env: Env): Config => {
+  const databaseUrl = optional(env, 'DATABASE_URL')
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://')
+  }
+  const clientId = optional(env, 'BOOTSTRAP_CLIENT_ID')
+  const clientSecret = optional(env, 'BOOTSTRAP_CLIENT_SECRET')
+  if ((clientId === undefined) !== (clientSecret === undefined)) {
+    throw new ConfigError('BOOTSTRAP_CLIENT_ID and BOOTSTRAP_CLIENT_SECRET must be set together')
+  }
+  if (clientSecret !== undefined && clientSecret.length < 16) {
+    throw new ConfigError('BOOTSTRAP_CLIENT_SECRET must be at least 16 characters')
+  }
+  const tokenSecret = optional(env, 'TOKEN_SECRET')
+  if (tokenSecret !== undefined && tokenSecret.length < 32) {
+    throw new ConfigError('TOKEN_SECRET must be at least 32 characters')
+  }
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: optional(env, 'HOST') ?? '127.0.0.1',
+    dataDir: optional(env, 'DATA_DIR') ?? './data',
+    databaseUrl,
+    bootstrapClient:
+      clientId !== undefined && clientSecret !== undefined
+        ? { id: clientId, secret: clientSecret }
+        : undefined,
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    tokenSecret,
+    accessTokenSeconds: integer(env, 'ACCESS_TOKEN_SECONDS', 86_400, 60, 31_536_000),
+    refreshTokenSeconds: integer(env, 'REFRESH_TOKEN_SECONDS', 864_000, 60, 31_536_000),
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 1024 ** 3),
+    maxTransactionsPerAccount: integer(env, 'MAX_TRANSACTIONS_PER_ACCOUNT', 10_000, 1, 1_000_000),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 6_000, 0, 10_000_000),
+    jobExpireSeconds: integer(env, 'JOB_EXPIRE_SECONDS', 300, 1, 86_400),
+    jobRetryLimit: integer(env, 'JOB_RETRY_LIMIT', 3, 0, 100),
+    jobRetryDelaySeconds: integer(env, 'JOB_RETRY_DELAY_SECONDS', 2, 0, 3_600),
+    workerConcurrency: integer(env, 'WORKER_CONCURRENCY', 2, 1, 64),
+    environment: oneOf(env, 'NODE_ENV', ENVIRONMENTS, 'development'),
+  }
+}

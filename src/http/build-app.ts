@@ -1,0 +1,90 @@
+/**
+ * Builds the configured HTTP app without listening (main.ts listens; tests inject). Shared
+ * capabilities are registered once at the root; each resource lives in routes/<resource>/ and
+ * is listed once in `routes` below.
+ */
+import formbody from '@fastify/formbody'
+import rateLimit from '@fastify/rate-limit'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import { AppError } from '../app/errors.ts'
+import { registerAuth } from './plugins/auth.ts'
+import { registerErrorHandling } from './plugins/errors.ts'
+import { analysisRoutes } from './routes/analyses/routes.ts'
+import { analysisResultRoutes } from './routes/analysis-results/routes.ts'
+import { customerRoutes } from './routes/customers/routes.ts'
+import { healthRoutes } from './routes/health/routes.ts'
+import { oauthRoutes } from './routes/oauth/routes.ts'
+import type { RouteContext, RoutePlugin } from './routes/types.ts'
+
+/** Every resource of the API, mounted under /v2. Add a resource by adding it here. */
+export const routes: RoutePlugin[] = [
+  oauthRoutes,
+  customerRoutes,
+  analysisRoutes,
+  analysisResultRoutes,
+]
+
+export interface BuildAppOptions extends RouteContext {
+  bodyLimitBytes: number
+  /** Requests per client per minute; 0 disables the limit. */
+  rateLimitPerMinute: number
+  logger?: FastifyServerOptions['logger']
+  /** Extra route plugins mounted under /v2 (other modules' resources). */
+  extraRoutes?: RoutePlugin[]
+}
+
+export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstance> => {
+  const app = Fastify({
+    bodyLimit: options.bodyLimitBytes,
+    logger: options.logger ?? false,
+    ajv: { customOptions: { allErrors: false, coerceTypes: false } },
+  })
+  const context: RouteContext = {
+    deps: options.deps,
+    tokens: options.tokens,
+    isReady: options.isReady,
+  }
+
+  registerErrorHandling(app)
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'creditlens analyses API',
+        version: '2.0.0',
+        description: 'Scores and credit insights from bank accounts and transactions.',
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+    },
+    transform: ({ schema, url, route }) => ({
+      schema: route.config?.auth === 'project' ? { ...schema, security: [{ bearer: [] }] } : schema,
+      url,
+    }),
+  })
+  await app.register(swaggerUi, { routePrefix: '/docs' })
+  await app.register(formbody)
+  registerAuth(app, options.tokens)
+  if (options.rateLimitPerMinute > 0) {
+    await app.register(rateLimit, {
+      max: options.rateLimitPerMinute,
+      timeWindow: 60_000,
+      // After authentication, so the bucket is the client, not a shared IP.
+      hook: 'preHandler',
+      keyGenerator: (request) => request.principal?.clientId ?? request.ip,
+      errorResponseBuilder: (_request, context) =>
+        new AppError(
+          'TOO_MANY_REQUESTS',
+          `Rate limit of ${context.max} requests per minute exceeded`,
+        ),
+    })
+  }
+  await app.register(healthRoutes, context)
+  for (const route of [...routes, ...(options.extraRoutes ?? [])]) {
+    await app.register(route, { ...context, prefix: '/v2' })
+  }
+  return app
+}

@@ -1,0 +1,34 @@
+/**
+ * Bearer-token authentication, registered once at the root. A route that needs a project states
+ * `config: { auth: 'project' }` next to its schema; the principal lands on `request.principal`.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { AppError } from '../../app/errors.ts'
+import type { Principal, TokenService } from '../../app/tokens.ts'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The scope a route needs: `project` = a valid access token of a project. */
+    auth?: 'project'
+  }
+  interface FastifyRequest {
+    principal: Principal | undefined
+  }
+}
+
+export const registerAuth = (app: FastifyInstance, tokens: TokenService): void => {
+  app.decorateRequest('principal', undefined)
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config.auth !== 'project') return
+    const header = request.headers.authorization
+    const match = header === undefined ? null : /^Bearer\s+(\S+)$/i.exec(header)
+    if (!match?.[1]) throw new AppError('UNAUTHORIZED', 'Missing or malformed Authorization header')
+    request.principal = await tokens.verify(match[1])
+  })
+}
+
+/** The project of an authenticated request (routes with `auth: 'project'` only). */
+export const projectOf = (request: FastifyRequest): string => {
+  if (!request.principal) throw new AppError('UNAUTHORIZED', 'Authentication required')
+  return request.principal.projectId
+}

@@ -1,0 +1,80 @@
+/**
+ * One list shape for every collection, exactly as the reference: `{ resources, pagination: {
+ * next, previous, first, last, totalPages, totalResources } }`, default limit 200, links null
+ * when there is a single page.
+ */
+import type { FastifyRequest } from 'fastify'
+import { Type, type TSchema } from 'typebox'
+import { AppError } from '../../app/errors.ts'
+import type { PageRequest } from '../../app/ports.ts'
+
+export const DEFAULT_LIMIT = 200
+/** Upper bound so one request cannot ask for a whole table. */
+export const MAX_LIMIT = 1000
+
+export const PageQuery = Type.Object({
+  limit: Type.Optional(
+    Type.String({ description: `Page size, 1–${MAX_LIMIT}, default ${DEFAULT_LIMIT}` }),
+  ),
+  page: Type.Optional(Type.String({ description: 'Page number, from 1' })),
+})
+
+export const PaginationSchema = Type.Object({
+  next: Type.Union([Type.String(), Type.Null()]),
+  previous: Type.Union([Type.String(), Type.Null()]),
+  first: Type.Union([Type.String(), Type.Null()]),
+  last: Type.Union([Type.String(), Type.Null()]),
+  totalPages: Type.Integer(),
+  totalResources: Type.Integer(),
+})
+
+export const listOf = <T extends TSchema>(item: T) =>
+  Type.Object({ resources: Type.Array(item), pagination: PaginationSchema })
+
+const positiveInteger = (raw: string | undefined, name: string, fallback: number, max: number) => {
+  if (raw === undefined) return fallback
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
+    throw new AppError('BAD_REQUEST', `${name} must be an integer between 1 and ${max}`)
+  }
+  return Number(raw)
+}
+
+export const pageRequest = (query: { limit?: string; page?: string }): PageRequest => ({
+  limit: positiveInteger(query.limit, 'limit', DEFAULT_LIMIT, MAX_LIMIT),
+  page: positiveInteger(query.page, 'page', 1, Number.MAX_SAFE_INTEGER),
+})
+
+export interface ListBody<T> {
+  resources: T[]
+  pagination: {
+    next: string | null
+    previous: string | null
+    first: string | null
+    last: string | null
+    totalPages: number
+    totalResources: number
+  }
+}
+
+export const pageBody = <T>(
+  request: FastifyRequest,
+  { limit, page }: PageRequest,
+  resources: T[],
+  totalResources: number,
+): ListBody<T> => {
+  const totalPages = Math.max(1, Math.ceil(totalResources / limit))
+  const path = request.url.split('?')[0] ?? ''
+  const link = (n: number) => `${path}?page=${n}&limit=${limit}`
+  const single = totalPages === 1
+  return {
+    resources,
+    pagination: {
+      next: single || page >= totalPages ? null : link(page + 1),
+      previous: single || page <= 1 ? null : link(Math.min(page - 1, totalPages)),
+      first: single ? null : link(1),
+      last: single ? null : link(totalPages),
+      totalPages,
+      totalResources,
+    },
+  }
+}

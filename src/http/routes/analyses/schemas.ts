@@ -1,0 +1,79 @@
+import { Type } from 'typebox'
+
+export const AnalysisParams = Type.Object({
+  id: Type.String({ description: 'Customer id' }),
+  analysisId: Type.String({ description: 'Analysis id' }),
+})
+
+const Parameters = Type.Object(
+  {
+    disableScores: Type.Optional(Type.Boolean()),
+    disableCreditInsights: Type.Optional(Type.Boolean()),
+  },
+  { description: 'Both true → 400' },
+)
+
+const Status = Type.Union(
+  [
+    Type.Literal('CREATED'),
+    Type.Literal('IN_PROGRESS'),
+    Type.Literal('COMPLETED'),
+    Type.Literal('ERROR'),
+  ],
+  { description: 'CREATED → IN_PROGRESS (accounts uploaded) → COMPLETED or ERROR' },
+)
+
+const Format = Type.String({
+  description:
+    'Format of `accounts` (default ALGOAN); every format of the input-format registry is accepted',
+})
+
+/** Accounts are validated and mapped by the adapter of `format`, which names the bad field. */
+const Accounts = Type.Array(
+  Type.Object({}, { additionalProperties: true, description: 'An account with its transactions' }),
+  { description: 'Accounts including transactions, in the given format' },
+)
+
+const AnalysisErrorBody = Type.Object({ code: Type.String(), message: Type.String() })
+
+export const CreateAnalysisBody = Type.Object({
+  format: Type.Optional(Format),
+  parameters: Type.Optional(Parameters),
+  dataOrigin: Type.Optional(
+    Type.Union([Type.Literal('OPEN_BANKING'), Type.Literal('PDF'), Type.Literal('UNKNOWN')]),
+  ),
+  accounts: Type.Optional(Accounts),
+})
+
+export const UpdateAnalysisBody = Type.Object({
+  format: Type.Optional(Format),
+  status: Type.Optional(Status),
+  error: Type.Optional(AnalysisErrorBody),
+  accounts: Type.Optional(Accounts),
+})
+
+/** Results are large nested objects served as stored; their shape is in the reference. */
+const Result = Type.Unknown()
+
+export const AnalysisResponse = Type.Object({
+  id: Type.String(),
+  format: Type.String(),
+  parameters: Parameters,
+  status: Status,
+  source: Type.String(),
+  dataOrigin: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  metadata: Type.Optional(Result),
+  creditInsights: Type.Optional(Result),
+  scores: Type.Optional(Result),
+  error: Type.Optional(AnalysisErrorBody),
+})
+
+/** What a result endpoint answers (202) while its analysis is not computed. */
+export const NotReadyResponse = Type.Object({
+  id: Type.String(),
+  status: Status,
+  message: Type.String(),
+  error: Type.Optional(AnalysisErrorBody),
+})

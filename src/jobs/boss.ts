@@ -1,0 +1,63 @@
+/**
+ * pg-boss set-up: one instance per process, on the same database as the data (PGlite through
+ * its adapter, or PostgreSQL), queues created from the job registry.
+ */
+import { PgBoss, type ConstructorOptions } from 'pg-boss'
+import type { JobQueue, Tx } from '../app/ports.ts'
+import type { JobDefinition } from './registry.ts'
+import { ANALYSIS_QUEUE } from './analysis-job.ts'
+
+export interface Logger {
+  info(object: object, message: string): void
+  warn(object: object, message: string): void
+  error(object: object, message: string): void
+}
+
+/** Starts pg-boss (installing or migrating its schema) and creates the registry's queues. */
+export const startBoss = async (
+  connection: ConstructorOptions,
+  definitions: readonly JobDefinition[],
+  logger: Logger,
+): Promise<PgBoss> => {
+  const boss = new PgBoss({
+    ...connection,
+    // Expired (lost) jobs are found by the supervisor; check every few seconds so a killed
+    // worker's job is retried soon after its expiry rather than a minute later.
+    superviseIntervalSeconds: 5,
+  })
+  boss.on('error', (error) => logger.error({ err: error }, 'job queue error'))
+  await boss.start()
+  for (const definition of definitions) {
+    if (!(await boss.getQueue(definition.name))) {
+      await boss.createQueue(definition.name, definition.queue)
+    } else {
+      await boss.updateQueue(definition.name, definition.queue)
+    }
+  }
+  return boss
+}
+
+/** Starts the workers of every job in the registry. */
+export const startWorkers = async (
+  boss: PgBoss,
+  definitions: readonly JobDefinition[],
+): Promise<void> => {
+  for (const definition of definitions) {
+    await boss.work(
+      definition.name,
+      { ...definition.work, includeMetadata: true, perJobResults: true },
+      definition.handle,
+    )
+  }
+}
+
+/** The JobQueue port: jobs are sent through the caller's transaction. */
+export const pgBossJobQueue = (boss: PgBoss): JobQueue => ({
+  enqueueAnalysis: async (tx: Tx, { analysisId }) => {
+    await boss.send(
+      ANALYSIS_QUEUE,
+      { analysisId },
+      { db: { executeSql: (text, values) => tx.query(text, values) } },
+    )
+  },
+})

@@ -1,0 +1,141 @@
+/**
+ * Composition root: the only place that picks the concrete database, queue and server.
+ * `createRuntime` opens and migrates the database, starts the queue and assembles the use-case
+ * dependencies; `serve` listens; `startWorker` runs the jobs.
+ */
+import { randomBytes } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import { pino, type Logger } from 'pino'
+import type { PgBoss } from 'pg-boss'
+import { ensureClient } from './app/clients.ts'
+import type { Analyser, AppDeps } from './app/ports.ts'
+import { createTokenService, type TokenService } from './app/tokens.ts'
+import type { Config } from './config/index.ts'
+import { buildApp } from './http/build-app.ts'
+import { analysisJobs } from './jobs/analysis-job.ts'
+import { pgBossJobQueue, startBoss, startWorkers } from './jobs/boss.ts'
+import type { JobDefinition } from './jobs/registry.ts'
+import {
+  createStore,
+  migrate,
+  openPglite,
+  openPostgres,
+  type Database,
+  type Store,
+} from './store/index.ts'
+
+export interface Runtime {
+  config: Config
+  logger: Logger
+  db: Database
+  store: Store
+  boss: PgBoss
+  deps: AppDeps
+  tokens: TokenService
+  jobs: JobDefinition[]
+  close(): Promise<void>
+}
+
+export const createRuntime = async (
+  config: Config,
+  options: { logger?: Logger; analyse?: Analyser } = {},
+): Promise<Runtime> => {
+  const logger = options.logger ?? pino({ level: config.logLevel })
+  const db = config.databaseUrl
+    ? await openPostgres(config.databaseUrl)
+    : await openPglite(config.dataDir)
+  const applied = await migrate(db)
+  if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated')
+  const store = createStore(db)
+  // The queue port needs the started boss, and the job handlers need the deps: tie the knot
+  // with a deps object whose `jobs` is set once the boss is up.
+  const deps: AppDeps = {
+    inTransaction: store.inTransaction,
+    credentials: store.credentials,
+    customers: store.customers,
+    analyses: store.analyses,
+    events: store.events,
+    jobs: {
+      enqueueAnalysis: () => Promise.reject(new Error('job queue not started')),
+    },
+    // Replaced by the engine's analyse() when it lands.
+    analyse:
+      options.analyse ??
+      (() => {
+        throw new Error('engine not integrated yet')
+      }),
+    clock: { now: () => new Date() },
+    ids: { next: () => randomBytes(12).toString('hex') },
+    limits: { maxTransactionsPerAccount: config.maxTransactionsPerAccount },
+  }
+  const jobs = analysisJobs(deps, {
+    expireSeconds: config.jobExpireSeconds,
+    retryLimit: config.jobRetryLimit,
+    retryDelaySeconds: config.jobRetryDelaySeconds,
+    concurrency: config.workerConcurrency,
+    logger,
+  })
+  const boss = await startBoss(db.boss, jobs, logger)
+  deps.jobs = pgBossJobQueue(boss)
+  const tokens = createTokenService({
+    credentials: store.credentials,
+    clock: deps.clock,
+    secret: config.tokenSecret ?? (await store.credentials.signingSecret()),
+    accessSeconds: config.accessTokenSeconds,
+    refreshSeconds: config.refreshTokenSeconds,
+  })
+  if (config.bootstrapClient) {
+    const created = await ensureClient(deps, {
+      clientId: config.bootstrapClient.id,
+      clientSecret: config.bootstrapClient.secret,
+      name: 'bootstrap',
+    })
+    if (created) logger.info({ clientId: config.bootstrapClient.id }, 'bootstrap client created')
+  }
+  let closed = false
+  return {
+    config,
+    logger,
+    db,
+    store,
+    boss,
+    deps,
+    tokens,
+    jobs,
+    close: async () => {
+      if (closed) return
+      closed = true
+      await boss.stop({ graceful: true, timeout: 5_000 })
+      await db.close()
+    },
+  }
+}
+
+/** Builds the HTTP app on a runtime (without listening). */
+export const createHttpApp = (runtime: Runtime): Promise<FastifyInstance> =>
+  buildApp({
+    deps: runtime.deps,
+    tokens: runtime.tokens,
+    isReady: runtime.store.isReady,
+    bodyLimitBytes: runtime.config.bodyLimitBytes,
+    rateLimitPerMinute: runtime.config.rateLimitPerMinute,
+    logger: false,
+  })
+
+/** Starts the job workers of this process. */
+export const startWorker = (runtime: Runtime): Promise<void> =>
+  startWorkers(runtime.boss, runtime.jobs)
+
+/** Listens on the configured host and port; returns the app and its address. */
+export const serve = async (runtime: Runtime): Promise<{ app: FastifyInstance; url: string }> => {
+  const app = await buildApp({
+    deps: runtime.deps,
+    tokens: runtime.tokens,
+    isReady: runtime.store.isReady,
+    bodyLimitBytes: runtime.config.bodyLimitBytes,
+    rateLimitPerMinute: runtime.config.rateLimitPerMinute,
+    logger: { level: runtime.config.logLevel },
+  })
+  const url = await app.listen({ port: runtime.config.port, host: runtime.config.host })
+  return { app, url }
+}

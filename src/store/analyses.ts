@@ -1,0 +1,364 @@
+import { createHash, randomBytes } from 'node:crypto'
+import type { Account, Transaction } from '../engine/model/index.ts'
+import type { Analysis, AnalysisStore, JsonObject, Page, Tx } from '../app/ports.ts'
+
+interface AnalysisRow {
+  id: string
+  project_id: string
+  customer_id: string
+  status: Analysis['status']
+  format: string
+  parameters: Analysis['parameters']
+  source: string
+  data_origin: string
+  has_accounts: boolean
+  metadata: Analysis['metadata']
+  credit_insights: Analysis['creditInsights']
+  scores: Analysis['scores']
+  error: Analysis['error']
+  created_at: Date
+  updated_at: Date
+  total?: number
+}
+
+const COLUMNS = `id, project_id, customer_id, status, format, parameters, source, data_origin,
+  has_accounts, metadata, credit_insights, scores, error, created_at, updated_at`
+
+const toAnalysis = (row: AnalysisRow): Analysis => ({
+  id: row.id,
+  projectId: row.project_id,
+  customerId: row.customer_id,
+  status: row.status,
+  format: row.format,
+  parameters: row.parameters,
+  source: row.source,
+  dataOrigin: row.data_origin,
+  hasAccounts: row.has_accounts,
+  metadata: row.metadata,
+  creditInsights: row.credit_insights,
+  scores: row.scores,
+  error: row.error,
+  createdAt: new Date(row.created_at),
+  updatedAt: new Date(row.updated_at),
+})
+
+const json = (value: unknown): string | null => (value == null ? null : JSON.stringify(value))
+const newId = (): string => randomBytes(12).toString('hex')
+const sha = (text: string): string => createHash('sha256').update(text).digest('base64url')
+
+/**
+ * Recognises the same account across uploads: the aggregator's id, else the IBAN, else the
+ * account number, else its type, currency and name.
+ */
+export const accountFingerprint = (account: Account): string => {
+  if (account.aggregator?.id) return `aggregator:${account.aggregator.id}`
+  if (account.iban) return `iban:${account.iban.replace(/\s/g, '').toUpperCase()}`
+  if (account.number) return `number:${account.number}`
+  return `shape:${sha(JSON.stringify([account.type, account.currency, account.name ?? '', account.bank?.name ?? '']))}`
+}
+
+/**
+ * Recognises the same transaction across uploads: the aggregator's id, else its date, amount
+ * and description plus its rank among identical ones in the same upload (two identical coffees
+ * on one day are two transactions; the same two uploaded again are still two).
+ */
+export const transactionFingerprints = (transactions: readonly Transaction[]): string[] => {
+  const seen = new Map<string, number>()
+  return transactions.map((transaction) => {
+    if (transaction.aggregator?.id) return `aggregator:${transaction.aggregator.id}`
+    const key = sha(
+      JSON.stringify([
+        transaction.dates.debitedAt ?? null,
+        transaction.dates.bookedAt ?? null,
+        transaction.amount,
+        transaction.currency,
+        transaction.description,
+      ]),
+    )
+    const rank = seen.get(key) ?? 0
+    seen.set(key, rank + 1)
+    return `content:${key}:${rank}`
+  })
+}
+
+const paged = <T>(items: T[], total: number): Page<T> => ({ items, total })
+
+export const analysisStore = (db: Tx): AnalysisStore => {
+  const count = async (sql: string, params: unknown[]): Promise<number> => {
+    const { rows } = await db.query<{ total: number }>(sql, params)
+    return rows[0]?.total ?? 0
+  }
+
+  return {
+    insert: async (tx, analysis) => {
+      await tx.query(
+        `insert into analyses (${COLUMNS}) values ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9,
+          $10::jsonb, $11::jsonb, $12::jsonb, $13::jsonb, $14, $15)`,
+        [
+          analysis.id,
+          analysis.projectId,
+          analysis.customerId,
+          analysis.status,
+          analysis.format,
+          JSON.stringify(analysis.parameters),
+          analysis.source,
+          analysis.dataOrigin,
+          analysis.hasAccounts,
+          json(analysis.metadata),
+          json(analysis.creditInsights),
+          json(analysis.scores),
+          json(analysis.error),
+          analysis.createdAt.toISOString(),
+          analysis.updatedAt.toISOString(),
+        ],
+      )
+    },
+
+    find: async (projectId, customerId, id) => {
+      const { rows } = await db.query<AnalysisRow>(
+        `select ${COLUMNS} from analyses where project_id = $1 and customer_id = $2 and id = $3`,
+        [projectId, customerId, id],
+      )
+      return rows[0] && toAnalysis(rows[0])
+    },
+
+    findById: async (id) => {
+      const { rows } = await db.query<AnalysisRow>(
+        `select ${COLUMNS} from analyses where id = $1`,
+        [id],
+      )
+      return rows[0] && toAnalysis(rows[0])
+    },
+
+    findForUpdate: async (tx, id) => {
+      const { rows } = await tx.query<AnalysisRow>(
+        `select ${COLUMNS} from analyses where id = $1 for update`,
+        [id],
+      )
+      return rows[0] && toAnalysis(rows[0])
+    },
+
+    list: async (projectId, customerId, { limit, page }) => {
+      const { rows } = await db.query<AnalysisRow>(
+        `select ${COLUMNS}, count(*) over ()::int as total from analyses
+          where project_id = $1 and customer_id = $2
+          order by created_at, id limit $3 offset $4`,
+        [projectId, customerId, limit, (page - 1) * limit],
+      )
+      const total =
+        rows[0]?.total ??
+        (await count(
+          'select count(*)::int as total from analyses where project_id = $1 and customer_id = $2',
+          [projectId, customerId],
+        ))
+      return { items: rows.map(toAnalysis), total }
+    },
+
+    setStatus: async (tx, id, patch, now) => {
+      await tx.query(
+        `update analyses set
+           status = coalesce($2, status),
+           error = case when $3::boolean then $4::jsonb else error end,
+           has_accounts = coalesce($5, has_accounts),
+           updated_at = $6
+         where id = $1`,
+        [
+          id,
+          patch.status ?? null,
+          patch.error !== undefined,
+          json(patch.error),
+          patch.hasAccounts ?? null,
+          now.toISOString(),
+        ],
+      )
+    },
+
+    complete: async (tx, id, result, now) => {
+      const { rows } = await tx.query(
+        `update analyses set status = $2, metadata = $3::jsonb, credit_insights = $4::jsonb,
+           scores = $5::jsonb, error = $6::jsonb, engine_version = $7, updated_at = $8
+         where id = $1 and status = 'IN_PROGRESS' returning id`,
+        [
+          id,
+          result.status,
+          json(result.metadata),
+          json(result.creditInsights),
+          json(result.scores),
+          json(result.error),
+          result.engineVersion,
+          now.toISOString(),
+        ],
+      )
+      if (rows.length === 0) return false
+      const accounts = result.accounts.map(({ wire, result: analysed }, position) => ({
+        analysis_id: id,
+        account_id: analysed.id,
+        position,
+        data: wire,
+        daily_balances: analysed.dailyBalances,
+      }))
+      await tx.query(
+        `insert into analysis_accounts (analysis_id, account_id, position, data, daily_balances)
+         select * from jsonb_to_recordset($1::jsonb)
+           as t(analysis_id text, account_id text, position integer, data jsonb, daily_balances jsonb)`,
+        [JSON.stringify(accounts)],
+      )
+      const transactions = result.accounts
+        .flatMap(({ result: analysed }) => analysed.transactions)
+        .map((transaction, position) => ({
+          analysis_id: id,
+          position,
+          account_id: transaction.accountId,
+          data: transaction,
+        }))
+      await tx.query(
+        `insert into analysis_transactions (analysis_id, position, account_id, data)
+         select * from jsonb_to_recordset($1::jsonb)
+           as t(analysis_id text, position integer, account_id text, data jsonb)`,
+        [JSON.stringify(transactions)],
+      )
+      return true
+    },
+
+    saveAccounts: async (tx, { projectId, customerId, accounts }, now) => {
+      for (const account of accounts) {
+        // The adapter's positional id is not kept: the store gives its own.
+        const { transactions, ...data } = account
+        const record = { ...data, id: undefined }
+        const { rows } = await tx.query<{ id: string }>(
+          `insert into accounts (id, project_id, customer_id, fingerprint, data, created_at, updated_at)
+           values ($1, $2, $3, $4, $5::jsonb, $6, $6)
+           on conflict (customer_id, fingerprint)
+             do update set data = excluded.data, updated_at = excluded.updated_at
+           returning id`,
+          [
+            newId(),
+            projectId,
+            customerId,
+            accountFingerprint(account),
+            JSON.stringify(record),
+            now.toISOString(),
+          ],
+        )
+        const accountId = rows[0]?.id
+        if (accountId === undefined) throw new Error('account upsert returned no id')
+        const fingerprints = transactionFingerprints(transactions)
+        const records = transactions.map(({ id: _id, accountId: _account, ...rest }, index) => ({
+          id: newId(),
+          account_id: accountId,
+          fingerprint: fingerprints[index],
+          data: rest,
+        }))
+        await tx.query(
+          `insert into transactions (id, account_id, fingerprint, data)
+           select * from jsonb_to_recordset($1::jsonb) as t(id text, account_id text, fingerprint text, data jsonb)
+           on conflict (account_id, fingerprint) do nothing`,
+          [JSON.stringify(records)],
+        )
+      }
+    },
+
+    loadAccounts: async (customerId) => {
+      const accounts = await db.query<{
+        id: string
+        data: Omit<Account, 'id' | 'transactions'>
+        created_at: Date
+        updated_at: Date
+      }>(
+        'select id, data, created_at, updated_at from accounts where customer_id = $1 order by created_at, id',
+        [customerId],
+      )
+      const transactions = await db.query<{
+        id: string
+        account_id: string
+        data: Omit<Transaction, 'id' | 'accountId'>
+      }>(
+        `select t.id, t.account_id, t.data from transactions t join accounts a on a.id = t.account_id
+          where a.customer_id = $1 order by t.account_id, t.id`,
+        [customerId],
+      )
+      const byAccount = new Map<string, Transaction[]>()
+      for (const row of transactions.rows) {
+        const list = byAccount.get(row.account_id) ?? []
+        list.push({ ...row.data, id: row.id, accountId: row.account_id })
+        byAccount.set(row.account_id, list)
+      }
+      return accounts.rows.map((row) => ({
+        account: { ...row.data, id: row.id, transactions: byAccount.get(row.id) ?? [] },
+        createdAt: new Date(row.created_at),
+        updatedAt: new Date(row.updated_at),
+      }))
+    },
+
+    listAccounts: async (analysisId, { limit, page }) => {
+      const { rows } = await db.query<{ data: JsonObject; total: number }>(
+        `select data, count(*) over ()::int as total from analysis_accounts where analysis_id = $1
+          order by position limit $2 offset $3`,
+        [analysisId, limit, (page - 1) * limit],
+      )
+      const total =
+        rows[0]?.total ??
+        (await count(
+          'select count(*)::int as total from analysis_accounts where analysis_id = $1',
+          [analysisId],
+        ))
+      return paged(
+        rows.map((row) => row.data),
+        total,
+      )
+    },
+
+    hasAccount: async (analysisId, accountId) => {
+      const { rows } = await db.query(
+        'select 1 from analysis_accounts where analysis_id = $1 and account_id = $2',
+        [analysisId, accountId],
+      )
+      return rows.length === 1
+    },
+
+    listBalances: async (analysisId, accountId, { limit, page }) => {
+      const { rows } = await db.query<{ date: string; balance: number; total: number }>(
+        `select b.date, b.balance, count(*) over ()::int as total
+           from analysis_accounts a,
+                jsonb_to_recordset(a.daily_balances) with ordinality as b(date text, balance float8, n)
+          where a.analysis_id = $1 and a.account_id = $2
+          order by b.n limit $3 offset $4`,
+        [analysisId, accountId, limit, (page - 1) * limit],
+      )
+      const total =
+        rows[0]?.total ??
+        (await count(
+          `select coalesce(jsonb_array_length(daily_balances), 0)::int as total
+             from analysis_accounts where analysis_id = $1 and account_id = $2`,
+          [analysisId, accountId],
+        ))
+      return paged(
+        rows.map((row) => ({ date: row.date, balance: row.balance })),
+        total,
+      )
+    },
+
+    listTransactions: async (analysisId, accountId, { limit, page }) => {
+      const filter = accountId === undefined ? '' : 'and account_id = $4'
+      const params: unknown[] = [analysisId, limit, (page - 1) * limit]
+      if (accountId !== undefined) params.push(accountId)
+      const { rows } = await db.query<{ data: unknown; total: number }>(
+        `select data, count(*) over ()::int as total from analysis_transactions
+          where analysis_id = $1 ${filter} order by position limit $2 offset $3`,
+        params,
+      )
+      const total =
+        rows[0]?.total ??
+        (await count(
+          `select count(*)::int as total from analysis_transactions where analysis_id = $1 ${
+            accountId === undefined ? '' : 'and account_id = $2'
+          }`,
+          accountId === undefined ? [analysisId] : [analysisId, accountId],
+        ))
+      return paged(
+        rows.map((row) => row.data),
+        total,
+      )
+    },
+  }
+}

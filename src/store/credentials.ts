@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto'
+import type { CredentialStore, Project, Tx } from '../app/ports.ts'
+
+interface ProjectRow {
+  id: string
+  name: string
+  supported_currencies: string[]
+}
+
+export const credentialStore = (db: Tx): CredentialStore => ({
+  createProjectWithClient: async (tx, { projectId, name, clientId, secretHash }) => {
+    await tx.query('insert into projects (id, name) values ($1, $2)', [projectId, name])
+    await tx.query('insert into clients (id, project_id, secret_hash) values ($1, $2, $3)', [
+      clientId,
+      projectId,
+      secretHash,
+    ])
+  },
+
+  findClient: async (clientId) => {
+    const { rows } = await db.query<{ id: string; project_id: string; secret_hash: string }>(
+      'select id, project_id, secret_hash from clients where id = $1',
+      [clientId],
+    )
+    const row = rows[0]
+    return row && { clientId: row.id, projectId: row.project_id, secretHash: row.secret_hash }
+  },
+
+  findProject: async (projectId): Promise<Project | undefined> => {
+    const { rows } = await db.query<ProjectRow>(
+      'select id, name, supported_currencies from projects where id = $1',
+      [projectId],
+    )
+    const row = rows[0]
+    return row && { id: row.id, name: row.name, supportedCurrencies: row.supported_currencies }
+  },
+
+  saveRefreshToken: async ({ jti, clientId, projectId, expiresAt }) => {
+    await db.query(
+      'insert into refresh_tokens (jti, client_id, project_id, expires_at) values ($1, $2, $3, $4)',
+      [jti, clientId, projectId, expiresAt.toISOString()],
+    )
+  },
+
+  consumeRefreshToken: async (jti, now) => {
+    const { rows } = await db.query(
+      `update refresh_tokens set used_at = $2
+        where jti = $1 and used_at is null and expires_at > $2 returning jti`,
+      [jti, now.toISOString()],
+    )
+    return rows.length === 1
+  },
+
+  signingSecret: async () => {
+    // First caller wins; every process then reads the same secret.
+    await db.query(
+      `insert into settings (key, value) values ('token_signing_secret', $1) on conflict do nothing`,
+      [randomBytes(48).toString('base64url')],
+    )
+    const { rows } = await db.query<{ value: string }>(
+      `select value from settings where key = 'token_signing_secret'`,
+    )
+    const secret = rows[0]?.value
+    if (secret === undefined) throw new Error('token signing secret missing after insert')
+    return secret
+  },
+})

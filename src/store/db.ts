@@ -1,0 +1,82 @@
+/**
+ * One database handle over PGlite (embedded) or PostgreSQL (`pg` pool): the same SQL runs on
+ * both. The few backend differences live in the `Database` object each opener returns.
+ */
+import { mkdir } from 'node:fs/promises'
+import { PGlite } from '@electric-sql/pglite'
+import pg from 'pg'
+import { fromPglite, type ConstructorOptions } from 'pg-boss'
+import type { Tx } from '../app/ports.ts'
+
+export interface Database extends Tx {
+  readonly kind: 'pglite' | 'postgres'
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>
+  /** How pg-boss connects to this database (the queue lives in the same database). */
+  boss: ConstructorOptions
+  close(): Promise<void>
+}
+
+/** Opens (and creates when missing) an embedded PGlite database in `dataDir`; `memory://` for tests. */
+export const openPglite = async (dataDir: string): Promise<Database> => {
+  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true })
+  const pglite = await PGlite.create(dataDir)
+  return {
+    kind: 'pglite',
+    query: async <R>(text: string, params?: readonly unknown[]) => {
+      const result = await pglite.query<R>(text, params ? [...params] : undefined)
+      return { rows: result.rows }
+    },
+    transaction: (work) =>
+      pglite.transaction((tx) =>
+        work({
+          query: async <R>(text: string, params?: readonly unknown[]) => {
+            const result = await tx.query<R>(text, params ? [...params] : undefined)
+            return { rows: result.rows }
+          },
+        }),
+      ),
+    boss: { backend: 'pglite', db: fromPglite(pglite) },
+    close: () => pglite.close(),
+  }
+}
+
+/** Opens a pool on a PostgreSQL server. */
+export const openPostgres = async (
+  connectionString: string,
+  options: { max?: number } = {},
+): Promise<Database> => {
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10 })
+  // Fail at start, not on the first request, when the server cannot be reached.
+  const probe = await pool.connect()
+  probe.release()
+  const run = async <R>(
+    client: pg.Pool | pg.PoolClient,
+    text: string,
+    params?: readonly unknown[],
+  ) => {
+    // `pg` types rows loosely; the SQL of each query states the row shape R.
+    const result = await client.query(text, params ? [...params] : undefined)
+    return { rows: result.rows as R[] }
+  }
+  return {
+    kind: 'postgres',
+    query: (text, params) => run(pool, text, params),
+    transaction: async (work) => {
+      const client = await pool.connect()
+      try {
+        await client.query('begin')
+        const result = await work({ query: (text, params) => run(client, text, params) })
+        await client.query('commit')
+        return result
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined)
+        throw error
+      } finally {
+        client.release()
+      }
+    },
+    // LISTEN/NOTIFY wakes workers ~3 ms after a job is sent instead of at the next poll.
+    boss: { backend: 'postgres', connectionString, useListenNotify: true, max: 4 },
+    close: () => pool.end(),
+  }
+}

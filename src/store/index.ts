@@ -1,0 +1,44 @@
+/**
+ * The store: port implementations over one `Database` (PGlite or PostgreSQL, same SQL).
+ */
+import type {
+  AnalysisStore,
+  CredentialStore,
+  CustomerStore,
+  EventPublisher,
+  TransactionRunner,
+} from '../app/ports.ts'
+import { analysisStore } from './analyses.ts'
+import { credentialStore } from './credentials.ts'
+import { customerStore } from './customers.ts'
+import type { Database } from './db.ts'
+import { outboxEventPublisher } from './events.ts'
+
+export { openPglite, openPostgres } from './db.ts'
+export type { Database } from './db.ts'
+export { migrate } from './migrate.ts'
+
+export interface Store extends TransactionRunner {
+  credentials: CredentialStore
+  customers: CustomerStore
+  analyses: AnalysisStore
+  events: EventPublisher
+  /** True when the database answers a trivial query. */
+  isReady(): Promise<boolean>
+}
+
+export const createStore = (db: Database): Store => ({
+  inTransaction: (work) => db.transaction(work),
+  credentials: credentialStore(db),
+  customers: customerStore(db),
+  analyses: analysisStore(db),
+  events: outboxEventPublisher(),
+  isReady: async () => {
+    try {
+      await db.query('select 1')
+      return true
+    } catch {
+      return false
+    }
+  },
+})

@@ -1,0 +1,209 @@
+/**
+ * The store on PGlite (default) or PostgreSQL (when DATABASE_URL is set): same SQL, same suite.
+ */
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import type { Account } from '../../src/engine/model/index.ts'
+import {
+  createStore,
+  migrate,
+  openPglite,
+  openPostgres,
+  type Database,
+  type Store,
+} from '../../src/store/index.ts'
+
+let db: Database
+let store: Store
+const now = new Date('2026-01-01T00:00:00.000Z')
+
+before(async () => {
+  db = process.env.DATABASE_URL
+    ? await openPostgres(process.env.DATABASE_URL)
+    : await openPglite('memory://')
+  await migrate(db)
+  store = createStore(db)
+})
+after(() => db.close())
+
+let sequence = 0
+const uid = (prefix: string) => `${prefix}${process.pid}x${Date.now()}x${sequence++}`
+
+const newCustomer = async () => {
+  const projectId = uid('p')
+  await store.inTransaction((tx) =>
+    store.credentials.createProjectWithClient(tx, {
+      projectId,
+      name: 'store suite',
+      clientId: uid('c'),
+      secretHash: 'x',
+    }),
+  )
+  const id = uid('cu')
+  await store.inTransaction((tx) =>
+    store.customers.insert(tx, {
+      id,
+      projectId,
+      customIdentifier: id,
+      aggregationDetails: null,
+      personalDetails: null,
+      createdAt: now,
+      updatedAt: now,
+    }),
+  )
+  return { projectId, customerId: id }
+}
+
+const account = (iban: string, amounts: number[]): Account => ({
+  id: 'a0',
+  type: 'CHECKING',
+  usage: 'PERSONAL',
+  ownership: 'HOLDER',
+  currency: 'EUR',
+  balance: 10_000,
+  balanceDate: '2026-01-01T00:00:00.000Z',
+  owners: [],
+  iban,
+  transactions: amounts.map((amount, index) => ({
+    id: `a0t${index}`,
+    accountId: 'a0',
+    description: 'CARTE CAFE',
+    amount,
+    currency: 'EUR',
+    date: '2025-12-01',
+    dates: { debitedAt: '2025-12-01T00:00:00.000Z' },
+    isComing: false,
+  })),
+})
+
+test('migrations are applied once: a second run applies nothing', async () => {
+  assert.deepEqual(await migrate(db), [])
+})
+
+test('stores a re-uploaded account and its transactions once, keeping identical ones distinct', async () => {
+  const { projectId, customerId } = await newCustomer()
+  const upload = [account('FR7630001007941234567890185', [-350, -350, -1200])]
+  await store.inTransaction((tx) =>
+    store.analyses.saveAccounts(tx, { projectId, customerId, accounts: upload }, now),
+  )
+  // The same data again plus one new transaction: 4 transactions, not 7.
+  const again = [account('FR76 3000 1007 9412 3456 7890 185', [-350, -350, -1200, -99])]
+  await store.inTransaction((tx) =>
+    store.analyses.saveAccounts(tx, { projectId, customerId, accounts: again }, now),
+  )
+  const stored = await store.analyses.loadAccounts(customerId)
+  assert.equal(stored.length, 1)
+  const amounts = stored[0]?.account.transactions.map((t) => t.amount).sort((a, b) => a - b)
+  assert.deepEqual(amounts, [-1200, -350, -350, -99])
+  // Store ids replace the adapter's positional ids.
+  assert.notEqual(stored[0]?.account.id, 'a0')
+  assert.ok(stored[0]?.account.transactions.every((t) => t.accountId === stored[0]?.account.id))
+})
+
+test('a failed transaction stores nothing', async () => {
+  const { projectId, customerId } = await newCustomer()
+  await assert.rejects(
+    store.inTransaction(async (tx) => {
+      await store.analyses.saveAccounts(
+        tx,
+        { projectId, customerId, accounts: [account('FR00', [-1])] },
+        now,
+      )
+      throw new Error('boom')
+    }),
+    /boom/,
+  )
+  assert.deepEqual(await store.analyses.loadAccounts(customerId), [])
+})
+
+test('deleting a customer removes its accounts, transactions, analyses and events', async () => {
+  const { projectId, customerId } = await newCustomer()
+  await store.inTransaction(async (tx) => {
+    await store.analyses.saveAccounts(
+      tx,
+      { projectId, customerId, accounts: [account('FR11', [-5, -6])] },
+      now,
+    )
+    await store.analyses.insert(tx, {
+      id: uid('an'),
+      projectId,
+      customerId,
+      status: 'IN_PROGRESS',
+      format: 'ALGOAN',
+      parameters: {},
+      source: 'CLIENT',
+      dataOrigin: 'UNKNOWN',
+      createdAt: now,
+      updatedAt: now,
+      metadata: null,
+      creditInsights: null,
+      scores: null,
+      error: null,
+      hasAccounts: true,
+    })
+    await store.events.publish(tx, { projectId, customerId, name: 'bank_details_fetched' })
+  })
+  assert.equal(
+    await store.inTransaction((tx) => store.customers.remove(tx, projectId, customerId)),
+    true,
+  )
+  for (const table of ['accounts', 'analyses', 'outbox_events']) {
+    const { rows } = await db.query<{ n: number }>(
+      `select count(*)::int as n from ${table} where customer_id = $1`,
+      [customerId],
+    )
+    assert.equal(rows[0]?.n, 0, table)
+  }
+  const { rows } = await db.query<{ n: number }>(
+    `select count(*)::int as n from transactions t where not exists (select 1 from accounts a where a.id = t.account_id)`,
+  )
+  assert.equal(rows[0]?.n, 0)
+})
+
+test('complete() stores a result once: a second completion is refused', async () => {
+  const { projectId, customerId } = await newCustomer()
+  const id = uid('an')
+  await store.inTransaction((tx) =>
+    store.analyses.insert(tx, {
+      id,
+      projectId,
+      customerId,
+      status: 'IN_PROGRESS',
+      format: 'ALGOAN',
+      parameters: {},
+      source: 'CLIENT',
+      dataOrigin: 'UNKNOWN',
+      createdAt: now,
+      updatedAt: now,
+      metadata: null,
+      creditInsights: null,
+      scores: null,
+      error: null,
+      hasAccounts: true,
+    }),
+  )
+  const result = {
+    status: 'ERROR' as const,
+    metadata: null,
+    creditInsights: null,
+    scores: null,
+    error: { code: 'INTERNAL_ERROR' as const, message: 'x' },
+    engineVersion: null,
+    accounts: [],
+  }
+  assert.equal(
+    await store.inTransaction((tx) => store.analyses.complete(tx, id, result, now)),
+    true,
+  )
+  assert.equal(
+    await store.inTransaction((tx) => store.analyses.complete(tx, id, result, now)),
+    false,
+  )
+  assert.equal((await store.analyses.findById(id))?.status, 'ERROR')
+})
+
+test('the token signing secret is created once and shared', async () => {
+  const first = await store.credentials.signingSecret()
+  assert.equal(await store.credentials.signingSecret(), first)
+  assert.ok(first.length >= 32)
+})
