@@ -17,4 +17,4 @@ export type {
   SignatureEncoding,
   SubscribableEventName,
   WebhookEventBody,
-} from './webhooks/event.ts'
+} from './app/webhook-vocabulary.ts'

@@ -2,8 +2,9 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHmac } from 'node:crypto'
 import { EventName, RequestBuilder, Subscription } from '@algoan/rest'
+import { escapeLikeTheReference } from '../../test/support/reference-escape.ts'
 import { startReceiver, type Receiver } from '../../test/support/webhook-receiver.ts'
-import type { SignatureEncoding, WebhookEventBody } from './event.ts'
+import type { SignatureEncoding, WebhookEventBody } from '../app/webhook-vocabulary.ts'
 import {
   buildWebhookRequest,
   createWebhookAgent,
@@ -57,20 +58,11 @@ const send = async (target: string, encoding: SignatureEncoding = 'JSON') => {
 }
 
 /** What a receiver following the reference's paragraph computes from the parsed body. */
-const referenceSignature = (parsed: unknown): string => {
-  let escaped = ''
-  for (const ch of JSON.stringify(parsed)) {
-    const cp = ch.codePointAt(0) ?? 0
-    if (cp > 0xffff) {
-      // outside the BMP: the UTF-16 surrogate pair, each half escaped
-      const high = Math.floor((cp - 0x10000) / 0x400) + 0xd800
-      const low = ((cp - 0x10000) % 0x400) + 0xdc00
-      escaped += `\\u${high.toString(16)}\\u${low.toString(16)}`
-    } else if (cp > 0x7f) escaped += `\\u${cp.toString(16).padStart(4, '0')}`
-    else escaped += { '/': '\\/', '<': '\\u003C', '%': '\\u0025', '@': '\\u0040' }[ch] ?? ch
-  }
-  return 'sha256=' + createHmac('sha256', SECRET).update(escaped).digest('hex')
-}
+const referenceSignature = (parsed: unknown): string =>
+  'sha256=' +
+  createHmac('sha256', SECRET)
+    .update(escapeLikeTheReference(JSON.stringify(parsed)))
+    .digest('hex')
 
 /** What a receiver built on Algoan's Node SDK does: parse the body, then `validateSignature`. */
 const sdkValidates = (header: unknown, raw: Buffer): boolean => {

@@ -5,7 +5,8 @@
 import { performance } from 'node:perf_hooks'
 import { Agent, request } from 'undici'
 import type { Dispatcher } from 'undici'
-import type { SignatureEncoding, WebhookEventBody } from './event.ts'
+import type { AttemptResult, TargetChecker, WebhookSender } from '../app/webhook-ports.ts'
+import type { SignatureEncoding, WebhookEventBody } from '../app/webhook-vocabulary.ts'
 import {
   SIGNATURE_HEADER,
   TIMESTAMPED_SIGNATURE_HEADER,
@@ -13,7 +14,12 @@ import {
   signTimestamped,
   signWebhookBody,
 } from './signature.ts'
-import { checkTargetUrl, guardedLookup, type TargetPolicy } from './target-policy.ts'
+import {
+  checkTargetUrl,
+  guardedLookup,
+  resolveAndCheckTarget,
+  type TargetPolicy,
+} from './target-policy.ts'
 
 /** The exact request for one event: the body bytes are the ones that were signed. */
 export interface WebhookRequest {
@@ -22,16 +28,7 @@ export interface WebhookRequest {
   headers: Record<string, string>
 }
 
-/** What one attempt gave; this is one line of the delivery log. */
-export interface AttemptResult {
-  /** A 2xx answer. */
-  delivered: boolean
-  /** HTTP status, or `null` when no answer came (time-out, refused connection, refused target). */
-  status: number | null
-  durationMs: number
-  /** Why no answer came, as `CODE: message`; `null` when the receiver answered. */
-  error: string | null
-}
+export type { AttemptResult }
 
 export interface DeliveryOptions {
   policy: TargetPolicy
@@ -137,3 +134,34 @@ export const sendWebhook = async (
     }
   }
 }
+
+/**
+ * The `WebhookSender` port over undici: signs and POSTs with one shared agent. `close()` ends its
+ * idle connections (at shutdown).
+ */
+export const createWebhookSender = (options: {
+  policy: TargetPolicy
+  timeoutMs: number
+  now?: () => number
+}): WebhookSender & { close(): Promise<void> } => {
+  const dispatcher = createWebhookAgent(options.policy)
+  const now = options.now ?? Date.now
+  const delivery: DeliveryOptions = {
+    policy: options.policy,
+    timeoutMs: options.timeoutMs,
+    dispatcher,
+  }
+  return {
+    send: (body, secret, encoding) =>
+      sendWebhook(buildWebhookRequest(body, secret, encoding, now()), delivery),
+    close: () => dispatcher.close(),
+  }
+}
+
+/** The `TargetChecker` port: the URL and every address its host resolves to. */
+export const createTargetChecker =
+  (policy: TargetPolicy): TargetChecker =>
+  async (target) => {
+    const check = await resolveAndCheckTarget(target, policy)
+    return check.ok ? { ok: true } : { ok: false, code: check.code, message: check.message }
+  }

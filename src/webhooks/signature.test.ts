@@ -2,7 +2,8 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHmac } from 'node:crypto'
 import fc from 'fast-check'
-import type { WebhookEventBody } from './event.ts'
+import { escapeLikeTheReference } from '../../test/support/reference-escape.ts'
+import type { WebhookEventBody } from '../app/webhook-vocabulary.ts'
 import {
   encodeWebhookBody,
   escapeJsonText,
@@ -19,22 +20,6 @@ const event = (customerId: string, target = 'https://example.test/hook'): Webhoo
   index: 1,
   id: 'e1',
 })
-
-/** The reference's escaping written independently of `escapeJsonText`, character by character. */
-const escapeLikeTheReference = (json: string): string => {
-  let out = ''
-  for (let i = 0; i < json.length; i++) {
-    const unit = json.charCodeAt(i)
-    const ch = json.charAt(i)
-    if (unit > 0x7f) out += '\\u' + ('0000' + unit.toString(16)).slice(-4)
-    else if (ch === '/') out += '\\/'
-    else if (ch === '<') out += '\\u003C'
-    else if (ch === '%') out += '\\u0025'
-    else if (ch === '@') out += '\\u0040'
-    else out += ch
-  }
-  return out
-}
 
 test('escapes non-ASCII in lower-case hex and / < % @ as the reference describes', () => {
   assert.equal(escapeJsonText('"äöå"'), '"\\u00e4\\u00f6\\u00e5"')

@@ -3,7 +3,7 @@
  * encodings receivers in the wild verify (see `SignatureEncoding`), and verify in constant time.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import type { SignatureEncoding, WebhookEventBody } from './event.ts'
+import type { SignatureEncoding, WebhookEventBody } from '../app/webhook-vocabulary.ts'
 
 /** The reference's signature header: `sha256=<lower-case hex HMAC-SHA256 of the body>`. */
 export const SIGNATURE_HEADER = 'x-hub-signature'

@@ -6,7 +6,7 @@ import {
   retryDelayAfter,
   validateRetrySchedule,
   type RetrySchedule,
-} from './backoff.ts'
+} from './webhook-backoff.ts'
 
 const HOUR = 3_600_000
 const totalBase = (schedule: RetrySchedule): number => {

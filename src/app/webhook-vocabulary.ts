@@ -53,3 +53,27 @@ export interface WebhookEventBody {
    */
   id: string
 }
+
+/** A subscription's state: only ACTIVE ones get events; DISABLED is set after repeated failures. */
+export const SUBSCRIPTION_STATUSES = ['ACTIVE', 'INACTIVE', 'DISABLED'] as const
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number]
+
+/**
+ * The statuses of the reference's event (appended to `statuses`, never replaced). We append
+ * `IN_PROGRESS` when the event is created and `ERROR` ("the API did not acknowledge the request")
+ * when every delivery attempt failed; receivers report the others through PATCH.
+ */
+export const EVENT_STATUSES = [
+  'IN_PROGRESS',
+  'ACK',
+  'PROCESSED',
+  'FAILED',
+  'ERROR',
+  'WARNING',
+  'CRITICAL',
+] as const
+export type EventStatus = (typeof EVENT_STATUSES)[number]
+
+/** Where the delivery of an event stands (ours, next to the reference's `statuses`). */
+export const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]
