@@ -128,7 +128,11 @@ test('a connector driven by webhooks takes a customer from creation to a finishe
   })
   lender = await startReceiver()
 
-  const apiCall = async (method: 'GET' | 'POST', path: string, body?: unknown) => {
+  const apiCall = async <T = Record<string, unknown>>(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+  ): Promise<T> => {
     const response = await harness.app.inject({
       method,
       url: path,
@@ -139,7 +143,7 @@ test('a connector driven by webhooks takes a customer from creation to a finishe
       response.statusCode < 300,
       `${method} ${path}: ${response.statusCode} ${response.body}`,
     )
-    return json<Record<string, unknown>>(response)
+    return json<T>(response)
   }
   for (const eventName of ['aggregator_link_required', 'bank_details_required']) {
     await apiCall('POST', '/v2/subscriptions', {
@@ -184,22 +188,14 @@ test('a connector driven by webhooks takes a customer from creation to a finishe
   ])
 
   // the connector's reports are on the events
-  const subscriptions = await harness.app
-    .inject({
-      method: 'GET',
-      url:
-        '/v2/subscriptions?filter=' + encodeURIComponent('{"eventName":"bank_details_required"}'),
-      headers: { authorization: `Bearer ${project.token}` },
-    })
-    .then((r) => json<{ id: string }[]>(r))
-  const [bankDetails] = subscriptions
+  const filter = encodeURIComponent('{"eventName":"bank_details_required"}')
+  const [bankDetails] = await apiCall<{ id: string }[]>('GET', `/v2/subscriptions?filter=${filter}`)
   assert.ok(bankDetails)
   const statuses = await eventually(async () => {
-    const listed = await apiCall(
+    const [event] = await apiCall<{ statuses: { name: string }[] }[]>(
       'GET',
       `/v2/subscriptions/${bankDetails.id}/events?customerId=${customerId}`,
     )
-    const [event] = listed as unknown as { statuses: { name: string }[] }[] // a list answers an array
     const names = event?.statuses.map((s) => s.name) ?? []
     return names.includes('PROCESSED') ? names : undefined
   }, 'the PROCESSED status')

@@ -16,7 +16,11 @@ let baseUrl: string
 const receivers: Receiver[] = []
 
 before(async () => {
-  harness = await startHarness(WEBHOOK_TEST_ENV, { worker: true })
+  // a fast sweeper, for the test of a lost job
+  harness = await startHarness(
+    { ...WEBHOOK_TEST_ENV, WEBHOOK_SWEEP_INTERVAL_MS: '200' },
+    { worker: true },
+  )
   baseUrl = await harness.app.listen({ port: 0, host: '127.0.0.1' })
 })
 after(async () => {
@@ -387,6 +391,27 @@ test("no delivery to INACTIVE subscriptions nor of another project's customers",
     `/v2/subscriptions/${activeSubscription.id}`,
   )
   assert.equal(peek.statusCode, 404)
+})
+
+test('the sweeper delivers an event whose job was lost', async () => {
+  const project = await newProject(harness, 'sweeper')
+  const hooks = await receiver()
+  await subscribe(project, { eventName: 'analysis_completed', target: `${hooks.origin}/swept` })
+  const created = await call(harness, project.token, 'POST', '/v2/customers', {
+    customIdentifier: 'no connector',
+  })
+  const customerId = json<{ id: string }>(created).id
+  // the event as the fan-out stores it, but without its delivery job
+  const { webhooks } = harness.runtime
+  await webhooks.inTransaction((tx) =>
+    webhooks.webhooks.fanOut(
+      tx,
+      { projectId: project.projectId, customerId, analysisId: 'lost', name: 'analysis_completed' },
+      new Date(),
+    ),
+  )
+  const [webhook] = await hooks.waitFor(1)
+  assert.equal(webhook && parseWebhook(webhook).payload.analysisId, 'lost')
 })
 
 test('refuses bad subscriptions with 400 and unknown ones with 404', async () => {

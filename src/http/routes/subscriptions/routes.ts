@@ -4,6 +4,7 @@
  * use /v1). Lists are plain arrays here, as in the reference.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
 import { badRequest } from '../../../app/errors.ts'
 import {
   createSubscription,
@@ -34,7 +35,6 @@ import {
   SubscriptionQuery,
   SubscriptionResponse,
 } from './schemas.ts'
-import { Type } from 'typebox'
 
 const subscriptionToWire = (s: Subscription) => ({
   id: s.id,
