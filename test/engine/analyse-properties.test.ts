@@ -53,7 +53,9 @@ const arbAccount = fc.record({
 
 type Input = { accounts: Account[]; enriched: EnrichedTransaction[][] }
 
-const build = (raw: fc.infer<typeof arbAccount>[]): Input => {
+type RawAccount = typeof arbAccount extends fc.Arbitrary<infer T> ? T : never
+
+const build = (raw: RawAccount[]): Input => {
   const accounts: Account[] = []
   const enriched: EnrichedTransaction[][] = []
   raw.forEach((spec, a) => {
