@@ -24,7 +24,7 @@ import { RULES } from './rules/index.ts'
 import { firstOrg } from './facts.ts'
 import { extractCounterparty } from './counterparty.ts'
 import type { Draft } from './draft.ts'
-import { linkInternalTransfers, linkRejections } from './links.ts'
+import { linkCardSettlements, linkInternalTransfers, linkRejections } from './links.ts'
 import { applyRecurringEmployer } from './recurring-employer.ts'
 
 /** Compiled once: an immutable lookup table, not state. */
@@ -232,6 +232,7 @@ export const enrichAccounts = (
   const owners = ownerNameWords(accounts)
   const isOwnName = (draft: Draft): boolean =>
     owners.some((name) => name.every((word) => draft.words.includes(word)))
+  linkCardSettlements(drafts)
   linkInternalTransfers(drafts, isOwnName)
   return drafts.map((accountDrafts) => accountDrafts.map(toEnriched))
 }

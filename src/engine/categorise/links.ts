@@ -149,3 +149,41 @@ export const linkInternalTransfers = (
     }
   }
 }
+
+/**
+ * Deferred-debit card settlements: the monthly total taken from a checking account
+ * (DEFERRED_TOTAL_PAYMENT) and the credit that resets the card account (CREDIT_CARD_RESET), same
+ * amount within a few days, point at each other. Types and categories stay as they are.
+ */
+export const linkCardSettlements = (accounts: readonly (readonly Draft[])[]): void => {
+  const all = accounts.flat()
+  const resets = byAmount(
+    all
+      .filter((d) => d.category === 'CREDIT_CARD_RESET' && d.counterPartId === null)
+      .sort(compareDrafts),
+  )
+  if (resets.size === 0) return
+  const totals = all
+    .filter(
+      (d) =>
+        d.category === 'DEFERRED_TOTAL_PAYMENT' &&
+        d.counterPartId === null &&
+        resets.has(-d.transaction.amount),
+    )
+    .sort(compareDrafts)
+  for (const total of totals) {
+    let best: Draft | undefined
+    let bestDistance = Infinity
+    for (const reset of resets.get(-total.transaction.amount) ?? []) {
+      if (reset.counterPartId !== null || reset.account === total.account) continue
+      const distance = Math.abs(reset.day - total.day)
+      if (distance <= TRANSFER_WINDOW_DAYS && distance < bestDistance) {
+        best = reset
+        bestDistance = distance
+      }
+    }
+    if (!best) continue
+    total.counterPartId = best.transaction.id
+    best.counterPartId = total.transaction.id
+  }
+}
