@@ -85,7 +85,7 @@ export const EN: Dictionary = {
     'PAYROLL',
     'WAGES',
     'WAGE',
-   
+
     'NET PAY',
     'MONTHLY PAY',
     'WEEKLY PAY',
