@@ -2,7 +2,13 @@
  * The readable report of `creditlens analyze`: what a credit officer reads first (score and its
  * reasons, income, housing, credits by lender, incidents, overdraft), within 100 columns.
  */
-import type { AnalyseResult, CashFlow, CategoryGroup } from '../engine/model/index.ts'
+import type {
+  AnalyseResult,
+  CashFlow,
+  CategoryGroup,
+  RejectionsGroup,
+  TransactionsGroup,
+} from '../engine/model/index.ts'
 import { REASON_CODES } from '../engine/scoring/index.ts'
 import type { ReasonCode } from '../engine/scoring/index.ts'
 
@@ -144,49 +150,25 @@ export const renderReport = (
 
     out.push(rule('INCIDENTS'))
     const inc = risks.incidents
-    const line = (label: string, count: number, total: number, extra = ''): string =>
-      `  ${fit(label, 28)} ${right(String(count), 3)}  ${right(`${amount(total)} ${currency}`, 18)}${extra}\n`
-    out.push(
-      line(
-        'Payment rejections',
-        inc.paymentRejections.transactions.length,
-        inc.paymentRejections.totalAmount,
-        `   fees ${amount(inc.paymentRejections.totalFeesAmount)} (${inc.paymentRejections.feesTransactions.length})`,
-      ),
-    )
-    out.push(
-      line(
-        'Cheque rejections',
-        inc.checkRejections.transactions.length,
-        inc.checkRejections.totalAmount,
-        `   fees ${amount(inc.checkRejections.totalFeesAmount)} (${inc.checkRejections.feesTransactions.length})`,
-      ),
-    )
-    out.push(
-      line(
-        'Intervention fees',
-        inc.interventionFees.transactions.length,
-        inc.interventionFees.totalAmount,
-      ),
-    )
-    out.push(line('Gambling', risks.gambling.transactions.length, risks.gambling.totalAmount))
-    out.push(
-      line(
-        'Direct debt recovery',
-        risks.heavyFailures.directRecoveryOfDebt.transactions.length,
-        risks.heavyFailures.directRecoveryOfDebt.totalAmount,
-      ),
-    )
-    out.push(
-      line(
-        'Account seizure',
-        risks.heavyFailures.bankAccountSeizure.transactions.length,
-        risks.heavyFailures.bankAccountSeizure.totalAmount,
-      ),
-    )
-    out.push(
-      line('Wage advances', risks.wageAdvance.transactions.length, risks.wageAdvance.totalAmount),
-    )
+    const groups: [string, TransactionsGroup | RejectionsGroup][] = [
+      ['Payment rejections', inc.paymentRejections],
+      ['Cheque rejections', inc.checkRejections],
+      ['Intervention fees', inc.interventionFees],
+      ['Gambling', risks.gambling],
+      ['Direct debt recovery', risks.heavyFailures.directRecoveryOfDebt],
+      ['Account seizure', risks.heavyFailures.bankAccountSeizure],
+      ['Wage advances', risks.wageAdvance],
+    ]
+    for (const [label, group] of groups) {
+      const fees =
+        'feesTransactions' in group
+          ? `   fees ${amount(group.totalFeesAmount)} (${group.feesTransactions.length})`
+          : ''
+      out.push(
+        `  ${fit(label, 28)} ${right(String(group.transactions.length), 3)}  ` +
+          `${right(`${amount(group.totalAmount)} ${currency}`, 18)}${fees}\n`,
+      )
+    }
 
     out.push(rule('OVERDRAFT'))
     const o = risks.overdraft
