@@ -62,6 +62,12 @@ test('analyses no_owner_name.json normally', () => {
   assert.ok(result.scores?.creditScore)
 })
 
+test('counts only the transactions booked by an earlier asOf', () => {
+  const firstDay = harry[0]?.transactions.map((t) => t.date).sort()[0] ?? ''
+  const result = analyse(harry, { asOf: firstDay })
+  assert.equal(result.ok ? 'analysed' : result.refusal.code, 'NOT_ENOUGH_TRANSACTIONS')
+})
+
 test('accepts a currency once the project supports it', () => {
   const accounts = loadAccounts('algoan/currency_not_supported.json')
   const result = analyse(accounts, { supportedCurrencies: ['USD'] })
