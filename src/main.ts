@@ -9,12 +9,19 @@ import { pino, type Logger } from 'pino'
 import type { PgBoss } from 'pg-boss'
 import { ensureClient } from './app/clients.ts'
 import type { Analyser, AppDeps } from './app/ports.ts'
+import { withWebhookFanOut } from './app/deliver-webhook.ts'
+import type { WebhookDeps } from './app/webhook-ports.ts'
 import { createTokenService, type TokenService } from './app/tokens.ts'
 import type { Config } from './config/index.ts'
 import { buildApp } from './http/build-app.ts'
 import { analysisJobs } from './jobs/analysis-job.ts'
 import { pgBossJobQueue, startBoss, startWorkers } from './jobs/boss.ts'
 import type { JobDefinition } from './jobs/registry.ts'
+import { pgBossWebhookQueue, startWebhookSweeper, webhookJobs } from './jobs/webhook-delivery.ts'
+import { oauthRoutes } from './http/routes/oauth/routes.ts'
+import { subscriptionRoutes } from './http/routes/subscriptions/routes.ts'
+import { webhookStore } from './store/webhooks.ts'
+import { createTargetChecker, createWebhookSender } from './webhooks/delivery.ts'
 import {
   createStore,
   migrate,
@@ -31,6 +38,9 @@ export interface Runtime {
   store: Store
   boss: PgBoss
   deps: AppDeps
+  webhooks: WebhookDeps
+  /** Re-enqueues webhook events a lost job left waiting; started with the workers. */
+  webhookSweeper: { start(): void; stop(): void }
   tokens: TokenService
   jobs: JobDefinition[]
   close(): Promise<void>
@@ -68,15 +78,38 @@ export const createRuntime = async (
     ids: { next: () => randomBytes(12).toString('hex') },
     limits: { maxTransactionsPerAccount: config.maxTransactionsPerAccount },
   }
-  const jobs = analysisJobs(deps, {
-    expireSeconds: config.jobExpireSeconds,
-    retryLimit: config.jobRetryLimit,
-    retryDelaySeconds: config.jobRetryDelaySeconds,
-    concurrency: config.workerConcurrency,
-    logger,
-  })
+  const sender = createWebhookSender(config.webhooks)
+  const webhooks: WebhookDeps = {
+    inTransaction: store.inTransaction,
+    webhooks: webhookStore(db),
+    queue: { enqueueDeliveries: () => Promise.reject(new Error('job queue not started')) },
+    sender,
+    checkTarget: createTargetChecker(config.webhooks.policy),
+    clock: deps.clock,
+    ids: deps.ids,
+    random: Math.random,
+    settings: {
+      retry: config.webhooks.retry,
+      disableAfterFailedEvents: config.webhooks.disableAfterFailedEvents,
+      // an attempt holds its event for its time-out plus the time to record it
+      leaseMs: config.webhooks.timeoutMs + 30_000,
+    },
+  }
+  // Every domain event is also fanned out to the project's webhook subscriptions.
+  deps.events = withWebhookFanOut(store.events, webhooks)
+  const jobs = [
+    ...analysisJobs(deps, {
+      expireSeconds: config.jobExpireSeconds,
+      retryLimit: config.jobRetryLimit,
+      retryDelaySeconds: config.jobRetryDelaySeconds,
+      concurrency: config.workerConcurrency,
+      logger,
+    }),
+    ...webhookJobs(webhooks, { timeoutMs: config.webhooks.timeoutMs, logger }),
+  ]
   const boss = await startBoss(db.boss, jobs, logger)
   deps.jobs = pgBossJobQueue(boss)
+  webhooks.queue = pgBossWebhookQueue(boss)
   const tokens = createTokenService({
     credentials: store.credentials,
     clock: deps.clock,
@@ -92,6 +125,13 @@ export const createRuntime = async (
     })
     if (created) logger.info({ clientId: config.bootstrapClient.id }, 'bootstrap client created')
   }
+  let stopSweeper = (): void => undefined
+  const webhookSweeper = {
+    start: () => {
+      stopSweeper = startWebhookSweeper(webhooks, config.webhooks.sweepIntervalMs, logger)
+    },
+    stop: () => stopSweeper(),
+  }
   let closed = false
   return {
     config,
@@ -100,15 +140,25 @@ export const createRuntime = async (
     store,
     boss,
     deps,
+    webhooks,
+    webhookSweeper,
     tokens,
     jobs,
     close: async () => {
       if (closed) return
       closed = true
+      webhookSweeper.stop()
       await boss.stop({ graceful: true, timeout: 5_000 })
+      await sender.close()
       await db.close()
     },
   }
+}
+
+/** Webhook resources: under /v2, and under /v1 with the token endpoint (Algoan's Node SDK). */
+const webhookRoutes = (runtime: Runtime) => {
+  const subscriptions = subscriptionRoutes(runtime.webhooks)
+  return { extraRoutes: [subscriptions], v1Routes: [oauthRoutes, subscriptions] }
 }
 
 /** Builds the HTTP app on a runtime (without listening). */
@@ -120,11 +170,14 @@ export const createHttpApp = (runtime: Runtime): Promise<FastifyInstance> =>
     bodyLimitBytes: runtime.config.bodyLimitBytes,
     rateLimitPerMinute: runtime.config.rateLimitPerMinute,
     logger: false,
+    ...webhookRoutes(runtime),
   })
 
-/** Starts the job workers of this process. */
-export const startWorker = (runtime: Runtime): Promise<void> =>
-  startWorkers(runtime.boss, runtime.jobs)
+/** Starts the job workers of this process, and the webhooks sweeper. */
+export const startWorker = async (runtime: Runtime): Promise<void> => {
+  await startWorkers(runtime.boss, runtime.jobs)
+  runtime.webhookSweeper.start()
+}
 
 /** Listens on the configured host and port; returns the app and its address. */
 export const serve = async (runtime: Runtime): Promise<{ app: FastifyInstance; url: string }> => {
@@ -135,6 +188,7 @@ export const serve = async (runtime: Runtime): Promise<{ app: FastifyInstance; u
     bodyLimitBytes: runtime.config.bodyLimitBytes,
     rateLimitPerMinute: runtime.config.rateLimitPerMinute,
     logger: { level: runtime.config.logLevel },
+    ...webhookRoutes(runtime),
   })
   const url = await app.listen({ port: runtime.config.port, host: runtime.config.host })
   return { app, url }

@@ -5,6 +5,13 @@
  * (schema.ts, to-model.ts, index.ts) and add one entry to `FORMATS` below.
  */
 import { parseAlgoan } from './algoan/index.ts'
+import { BI_FORMATS, parseBudgetInsightV2 } from './budget-insight-v2/index.ts'
+import { LINXO_FORMATS, parseLinxoConnectV3 } from './linxo-connect-v3/index.ts'
+import { mergeAccounts } from './merge.ts'
+import { looksLikeCamt, parseCamt } from './statements/camt/index.ts'
+import { looksLikeCsv, parseCsv } from './statements/csv/index.ts'
+import { looksLikeMt940, parseMt940 } from './statements/mt940/index.ts'
+import { looksLikeOfx, parseOfx } from './statements/ofx/index.ts'
 import type { AdapterResult } from './result.ts'
 import { isObject } from './validate.ts'
 
@@ -17,6 +24,8 @@ export type ParsedInput = AdapterResult & { format: string }
 export interface InputFormat {
   /** Public id, as in the API's `format` field or the CLI's `--format` (upper-case). */
   id: string
+  /** Other names accepted for `id` (older or vendor spellings), upper-case. */
+  aliases?: readonly string[]
   /** A JSON format reads a parsed body; a text format reads the file's text and bytes. */
   kind: 'json' | 'text'
   /** Whether this format recognises the content (JSON body already parsed for json formats). */
@@ -38,13 +47,77 @@ export const FORMATS: readonly InputFormat[] = [
       (json.format === 'ALGOAN' || (json.format === undefined && Array.isArray(json.accounts))),
     parse: ({ json }) => parseAlgoan(json),
   },
+  {
+    id: 'BUDGET_INSIGHT_V2_0',
+    aliases: BI_FORMATS,
+    kind: 'json',
+    detect: ({ json }) => declares(json, BI_FORMATS) || hasConnections(json, 'original_wording'),
+    parse: ({ json }) => parseBudgetInsightV2(json),
+  },
+  {
+    id: 'OXLIN_DIRECT_ACCOUNT_API_V3',
+    aliases: LINXO_FORMATS,
+    kind: 'json',
+    detect: ({ json }) =>
+      declares(json, LINXO_FORMATS) || hasConnections(json, 'transaction_amount'),
+    parse: ({ json }) => parseLinxoConnectV3(json),
+  },
+  // Statement files. CSV comes last: its detection (a recognisable header row) is the loosest.
+  {
+    id: 'CAMT',
+    aliases: ['CAMT053', 'CAMT_053', 'CAMT052', 'CAMT_052', 'ISO20022'],
+    kind: 'text',
+    detect: ({ text }) => looksLikeCamt(text.slice(0, 4096)),
+    parse: ({ text, bytes }) => parseCamt(bytes ?? text),
+  },
+  {
+    id: 'OFX',
+    aliases: ['QFX'],
+    kind: 'text',
+    detect: ({ text }) => looksLikeOfx(text.slice(0, 4096)),
+    parse: ({ text, bytes }) => parseOfx(bytes ?? text),
+  },
+  {
+    id: 'MT940',
+    aliases: ['MT-940', 'SWIFT_MT940', 'STA'],
+    kind: 'text',
+    detect: ({ text }) => looksLikeMt940(text.slice(0, 8192)),
+    parse: ({ text, bytes }) => parseMt940(bytes ?? text),
+  },
+  {
+    id: 'CSV',
+    kind: 'text',
+    detect: ({ text }) => looksLikeCsv(text),
+    parse: ({ text, bytes }) => parseCsv(bytes ?? text),
+  },
 ]
 
 export const FORMAT_IDS: readonly string[] = FORMATS.map((format) => format.id)
 
+/** Whether a body names one of `formats` in its `format` field. */
+const declares = (json: unknown, formats: readonly string[]): boolean =>
+  isObject(json) && typeof json.format === 'string' && formats.includes(json.format.toUpperCase())
+
+/**
+ * Aggregator files saved without their `format` field: `{ connections: [{ accounts: [{
+ * transactions: [...] }] }] }` whose first transaction has the format's tell-tale `field`.
+ */
+const hasConnections = (json: unknown, field: string): boolean => {
+  if (!isObject(json) || json.format !== undefined || !Array.isArray(json.connections)) return false
+  for (const connection of json.connections) {
+    if (!isObject(connection) || !Array.isArray(connection.accounts)) continue
+    for (const account of connection.accounts) {
+      if (!isObject(account) || !Array.isArray(account.transactions)) continue
+      const first: unknown = account.transactions[0]
+      if (isObject(first)) return field in first
+    }
+  }
+  return false
+}
+
 const findFormat = (id: string): InputFormat | undefined => {
   const upper = id.toUpperCase()
-  return FORMATS.find((format) => format.id === upper)
+  return FORMATS.find((format) => format.id === upper || format.aliases?.includes(upper))
 }
 
 const failure = (format: string, path: string, message: string): ParsedInput => ({
@@ -126,4 +199,46 @@ export const parseInput = (
     '$',
     `cannot recognise the format of this file; give it with --format (${FORMAT_IDS.join(', ')})`,
   )
+}
+
+/**
+ * Parses several files of one customer (e.g. monthly statements) into one set of accounts: each
+ * file as `parseInput` would, then the same account across files merged and the transactions
+ * that overlapping files repeat counted once (`duplicatesRemoved`). Issue paths are prefixed with
+ * the file name. Any error in any file rejects the whole set: nothing is half-read.
+ */
+export const parseFiles = (
+  files: readonly { content: string | Uint8Array; fileName?: string; format?: string }[],
+): ParsedInput & { formats: string[] } => {
+  const parsed = files.map((file, index) => {
+    const options = {
+      ...(file.format === undefined ? {} : { format: file.format }),
+      ...(file.fileName === undefined ? {} : { fileName: file.fileName }),
+    }
+    const result = parseInput(file.content, options)
+    const label = file.fileName ?? `file ${index + 1}`
+    return {
+      ...result,
+      issues: result.issues.map((issue) => ({ ...issue, path: `${label}: ${issue.path}` })),
+    }
+  })
+  const issues = parsed.flatMap((result) => result.issues)
+  const formats = [...new Set(parsed.map((result) => result.format))]
+  const format = formats.join('+')
+  if (files.length === 0) return { ...failure('UNKNOWN', '$', 'no file given'), formats }
+  if (issues.some((issue) => issue.severity === 'error')) {
+    return { format, formats, accounts: [], issues }
+  }
+  const merged = mergeAccounts(parsed.map((result) => result.accounts))
+  const duplicatesRemoved =
+    merged.duplicatesRemoved +
+    parsed.reduce((sum, result) => sum + (result.duplicatesRemoved ?? 0), 0)
+  if (merged.duplicatesRemoved > 0) {
+    issues.push({
+      path: '$',
+      message: `${merged.duplicatesRemoved} transaction(s) repeated by overlapping files were counted once`,
+      severity: 'warning',
+    })
+  }
+  return { format, formats, accounts: merged.accounts, issues, duplicatesRemoved }
 }

@@ -3,7 +3,9 @@
  * commands parse flags, call a use case, print and set the exit code.
  */
 import { Command } from 'commander'
+import { registerCategorise } from './categorise.ts'
 import { registerClients } from './clients.ts'
+import { registerGenerate } from './generate.ts'
 import { registerServe } from './serve.ts'
 import { registerWorker } from './worker.ts'
 
@@ -12,7 +14,14 @@ const program = new Command()
   .description('Credit decisioning from bank data: categorise, analyse, serve the API.')
   .showHelpAfterError()
 
-const commands: ((program: Command) => void)[] = [registerServe, registerWorker, registerClients]
+// One command per line, so that adding one never conflicts with adding another.
+const commands: ((program: Command) => void)[] = [
+  registerServe,
+  registerWorker,
+  registerClients,
+  registerGenerate,
+  registerCategorise,
+]
 for (const register of commands) register(program)
 
 await program.parseAsync(process.argv)

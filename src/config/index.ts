@@ -2,6 +2,7 @@
  * Configuration read from the environment once, at start, into a typed `Config`. A bad value
  * stops the start with a message naming the variable; nothing else in src reads `process.env`.
  */
+import { loadWebhookConfig, type WebhookConfig } from './webhooks.ts'
 
 export interface Config {
   port: number
@@ -30,6 +31,8 @@ export interface Config {
   workerConcurrency: number
   /** `development` prints how to get a token at start. */
   environment: 'development' | 'production' | 'test'
+  /** `WEBHOOK_*` variables: see config/webhooks.ts. */
+  webhooks: WebhookConfig
 }
 
 export class ConfigError extends Error {
@@ -84,6 +87,7 @@ export const loadConfig = (env: Env): Config => {
   if (tokenSecret !== undefined && tokenSecret.length < 32) {
     throw new ConfigError('TOKEN_SECRET must be at least 32 characters')
   }
+  const environment = oneOf(env, 'NODE_ENV', ENVIRONMENTS, 'development')
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: optional(env, 'HOST') ?? '127.0.0.1',
@@ -104,6 +108,7 @@ export const loadConfig = (env: Env): Config => {
     jobRetryLimit: integer(env, 'JOB_RETRY_LIMIT', 3, 0, 100),
     jobRetryDelaySeconds: integer(env, 'JOB_RETRY_DELAY_SECONDS', 2, 0, 3_600),
     workerConcurrency: integer(env, 'WORKER_CONCURRENCY', 2, 1, 64),
-    environment: oneOf(env, 'NODE_ENV', ENVIRONMENTS, 'development'),
+    environment,
+    webhooks: loadWebhookConfig(env, environment === 'production'),
   }
 }

@@ -33,6 +33,8 @@ export interface BuildAppOptions extends RouteContext {
   logger?: FastifyServerOptions['logger']
   /** Extra route plugins mounted under /v2 (other modules' resources). */
   extraRoutes?: RoutePlugin[]
+  /** Route plugins also mounted under /v1, where the reference's text and Algoan's SDK call. */
+  v1Routes?: RoutePlugin[]
 }
 
 export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstance> => {
@@ -85,6 +87,9 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(healthRoutes, context)
   for (const route of [...routes, ...(options.extraRoutes ?? [])]) {
     await app.register(route, { ...context, prefix: '/v2' })
+  }
+  for (const route of options.v1Routes ?? []) {
+    await app.register(route, { ...context, prefix: '/v1' })
   }
   return app
 }

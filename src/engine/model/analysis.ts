@@ -4,12 +4,16 @@
  * such as 2581.45), dates ISO date-times: the HTTP layer serves these objects as they are.
  */
 import type {
+  AccountOwnership,
+  AccountType,
+  AccountUsage,
   Category,
   Periodicity,
   Repartition,
   RefusalCode,
   TransactionType,
 } from './vocabulary.ts'
+import type { Bank, Owner } from './account.ts'
 
 export interface WireEnrichments {
   category: Category
@@ -184,10 +188,36 @@ export interface DailyBalance {
   balance: number
 }
 
-/** Per-account output: the enriched transactions and the rebuilt daily balances. */
+/** The reference's Account resource (without its transactions), amounts in major units. */
+export interface WireAccount {
+  id: string
+  type: AccountType
+  usage: AccountUsage
+  ownership: AccountOwnership
+  balance: number | null
+  balanceDate: string | null
+  currency: string
+  owners: Owner[]
+  name?: string
+  number?: string
+  iban?: string
+  bic?: string
+  bank?: Bank
+  country?: string
+  coming?: number
+  details?: {
+    loan?: Record<string, string | number | undefined>
+    savings?: Record<string, string | number | undefined>
+  }
+  aggregator?: { id?: string }
+}
+
+/** Per-account output: the account, its enriched transactions (input order), its daily balances. */
 export interface AnalysedAccount {
   id: string
+  account: WireAccount
   transactions: WireTransaction[]
+  /** One entry per day from the first transaction to the analysis date; empty without a balance. */
   dailyBalances: DailyBalance[]
 }
 

@@ -1,0 +1,84 @@
+/**
+ * The conformance suite every input format runs (STYLE.md §4, §8): the same customer, whatever
+ * format it arrives in, gives the same canonical accounts as its ALGOAN upload. Each format's
+ * `conformance.test.ts` calls `runConformance` with a way to read a customer in that format.
+ *
+ * Compared: what every format carries — account type, usage, currency, balance and its date,
+ * IBAN, BIC, and each transaction's date, amount, currency, description and coming flag (as a
+ * multiset: formats need not list transactions in the same order). Not compared: ids (positional
+ * or the aggregator's), owners, names and banks (Budget Insight and Linxo exports lack some),
+ * `dates.bookedAt` (only some formats have an operation date besides the debit date).
+ */
+import { describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import type { Account } from '../engine/model/index.ts'
+import { parseInput } from './index.ts'
+import type { ParsedInput } from './index.ts'
+
+export const CUSTOMERS = ['harry_potter', 'lara_croft'] as const
+export type Customer = (typeof CUSTOMERS)[number]
+
+export interface ConformanceMember {
+  /** The registry id the content must be detected as. */
+  format: string
+  /** The customer's data in this format, as the bytes of a file. */
+  read: (customer: Customer) => Uint8Array | string
+}
+
+const fixture = (path: string): Buffer =>
+  readFileSync(new URL(`../../test/fixtures/${path}`, import.meta.url))
+
+/** The reference: the customer's ALGOAN upload through the ALGOAN adapter. */
+export const reference = (customer: Customer): ParsedInput =>
+  parseInput(fixture(`algoan/${customer}.json`), { format: 'ALGOAN' })
+
+/** What all formats must agree on (see the header). */
+export const comparable = (accounts: readonly Account[]) =>
+  accounts.map((account) => ({
+    type: account.type,
+    usage: account.usage,
+    currency: account.currency,
+    balance: account.balance,
+    balanceDay: account.balanceDate?.slice(0, 10) ?? null,
+    iban: account.iban ?? null,
+    bic: account.bic ?? null,
+    transactions: account.transactions
+      .map((t) => [t.date, t.amount, t.currency, t.description, t.isComing].join('|'))
+      .sort(),
+  }))
+
+export const runConformance = (member: ConformanceMember): void => {
+  describe(`${member.format} conformance`, () => {
+    for (const customer of CUSTOMERS) {
+      test(`reads ${customer} as the same canonical accounts as its ALGOAN upload`, () => {
+        const parsed = parseInput(member.read(customer), { fileName: customer })
+        assert.equal(parsed.format, member.format, 'format detected from the content')
+        assert.deepEqual(parsed.issues, [])
+        const expected = reference(customer)
+        assert.deepEqual(expected.issues, [])
+        assert.ok(expected.accounts.length > 0)
+        assert.deepEqual(comparable(parsed.accounts), comparable(expected.accounts))
+      })
+
+      test(`gives ${customer} unique ids that link transactions to their account`, () => {
+        const { accounts } = parseInput(member.read(customer), { format: member.format })
+        const ids = accounts.flatMap((a) => [a.id, ...a.transactions.map((t) => t.id)])
+        assert.equal(new Set(ids).size, ids.length)
+        for (const account of accounts) {
+          for (const transaction of account.transactions) {
+            assert.equal(transaction.accountId, account.id)
+            assert.match(transaction.date, /^\d{4}-\d{2}-\d{2}$/)
+            assert.ok(Number.isInteger(transaction.amount))
+          }
+        }
+      })
+    }
+  })
+}
+
+/** Reads a fixture file of the given folder for a customer. */
+export const fixtureReader =
+  (folder: string) =>
+  (customer: Customer): Buffer =>
+    fixture(`${folder}/${customer}.json`)

@@ -1,0 +1,146 @@
+/**
+ * The analysed transactions of one analysis, prepared once: day numbers, months and wire shapes
+ * are computed a single time and shared by every insight, detector and score.
+ */
+import type {
+  Account,
+  EnrichedTransaction,
+  LocalDate,
+  Month,
+  WireTransaction,
+} from '../model/index.ts'
+import { daysInMonth, fromDayNumber, monthOf, toDayNumber } from '../model/index.ts'
+import { isRejectionCategory } from './categories.ts'
+
+export interface LedgerEntry {
+  tx: EnrichedTransaction
+  /** Days since 1970-01-01 of `tx.date`. */
+  day: number
+  month: Month
+  wire: WireTransaction
+  /** A payment that a later rejection reversed: listed, but not counted as spent. */
+  isReversed: boolean
+  /** Direction, category and payee: what the cash-flow detectors group on, built once. */
+  payeeKey: string
+  /** On an analysed checking account (the accounts incomes, expenses and risks read). */
+  isChecking: boolean
+}
+
+/** The analysis period: from the first analysed transaction to the analysis date. */
+export interface Period {
+  start: LocalDate
+  end: LocalDate
+  startDay: number
+  endDay: number
+  /** Every month the period touches, oldest first. */
+  months: Month[]
+  /** Months the period covers from their first to their last day. */
+  completeMonths: Month[]
+  /** Days covered in each month of `months`. */
+  coveredDays: number[]
+}
+
+export interface Ledger {
+  /** Non-coming transactions of the analysed checking accounts, by date then id. */
+  checking: LedgerEntry[]
+  /** Non-coming transactions of every analysed account, by date then id. */
+  all: LedgerEntry[]
+  currency: string
+  period: Period
+}
+
+/** Date, then id: the same input in any order gives the same sequence. */
+export const byDateThenId = (a: LedgerEntry, b: LedgerEntry): number =>
+  a.day - b.day || (a.tx.id < b.tx.id ? -1 : a.tx.id > b.tx.id ? 1 : 0)
+
+export const buildPeriod = (start: LocalDate, end: LocalDate): Period => {
+  const startDay = toDayNumber(start)
+  const endDay = Math.max(toDayNumber(end), startDay)
+  const months: Month[] = []
+  const completeMonths: Month[] = []
+  const coveredDays: number[] = []
+  let cursor = startDay
+  while (cursor <= endDay) {
+    const date = fromDayNumber(cursor)
+    const monthStart = cursor - (Number(date.slice(8, 10)) - 1)
+    const monthEnd = monthStart + daysInMonth(date) - 1
+    const from = Math.max(monthStart, startDay)
+    const to = Math.min(monthEnd, endDay)
+    months.push(monthOf(date))
+    coveredDays.push(to - from + 1)
+    if (from === monthStart && to === monthEnd) completeMonths.push(monthOf(date))
+    cursor = monthEnd + 1
+  }
+  return {
+    start,
+    end: fromDayNumber(endDay),
+    startDay,
+    endDay,
+    months,
+    completeMonths,
+    coveredDays,
+  }
+}
+
+/** Length of the period in average months (30.44 days), at least one day's worth. */
+export const periodMonths = (period: Period): number =>
+  (period.endDay - period.startDay + 1) / (365.25 / 12)
+
+/**
+ * Builds the ledger from the enriched accounts. `wires` holds the wire transaction of each input
+ * transaction (same nesting as `accounts`), so the output lists one object per transaction.
+ */
+export const buildLedger = (
+  accounts: readonly Account[],
+  enriched: readonly (readonly EnrichedTransaction[])[],
+  wires: readonly (readonly WireTransaction[])[],
+  isAnalysed: (account: Account) => boolean,
+  asOf: LocalDate,
+): Ledger => {
+  const all: LedgerEntry[] = []
+  let currency = ''
+  accounts.forEach((account, a) => {
+    if (!isAnalysed(account)) return
+    currency ||= account.currency
+    const isChecking = account.type === 'CHECKING'
+    const txs = enriched[a] ?? []
+    txs.forEach((tx, i) => {
+      const wire = wires[a]?.[i]
+      if (tx.isComing || tx.date > asOf || wire === undefined) return
+      const entry: LedgerEntry = {
+        tx,
+        day: toDayNumber(tx.date),
+        month: monthOf(tx.date),
+        wire,
+        isReversed: false,
+        payeeKey: `${tx.amount < 0 ? '-' : '+'}|${tx.enrichments.category}|${tx.labelRoot}`,
+        isChecking,
+      }
+      all.push(entry)
+    })
+  })
+  all.sort(byDateThenId)
+  // One sort: filtering keeps the order.
+  const checking = all.filter((e) => e.isChecking)
+  markReversed(all)
+  const first = checking[0]?.tx.date ?? all[0]?.tx.date ?? asOf
+  return { checking, all, currency, period: buildPeriod(first < asOf ? first : asOf, asOf) }
+}
+
+/**
+ * A payment is reversed when a rejection names it (`counterPartId`) or when the categoriser
+ * flagged it `isRejected` without being the rejection itself.
+ */
+const markReversed = (entries: LedgerEntry[]): void => {
+  const named = new Set<string>()
+  for (const { tx } of entries) {
+    if (isRejectionCategory(tx.enrichments.category) && tx.enrichments.counterPartId !== null) {
+      named.add(tx.enrichments.counterPartId)
+    }
+  }
+  for (const entry of entries) {
+    const { enrichments, id } = entry.tx
+    entry.isReversed =
+      named.has(id) || (enrichments.isRejected && !isRejectionCategory(enrichments.category))
+  }
+}

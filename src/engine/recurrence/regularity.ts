@@ -1,0 +1,146 @@
+/** Periodicity, due days, intervals, accuracy and repartition of a detected flow. */
+import type { Periodicity, Regularity, Repartition } from '../model/index.ts'
+import { dayOfWeek, fromDayNumber } from '../model/index.ts'
+import type { Period } from '../insights/ledger.ts'
+
+/**
+ * Nominal length of each periodicity in days, and how far an interval may drift from it and
+ * still count: due dates move around week-ends and bank holidays (±2–3 days), monthly debits
+ * fall on 28–31-day months (±6 covers a debit moved from the 1st to the 5th).
+ */
+const CADENCES: readonly { periodicity: Periodicity; days: number; tolerance: number }[] = [
+  { periodicity: 'DAILY', days: 1, tolerance: 0.5 },
+  { periodicity: 'WEEKLY', days: 7, tolerance: 2 },
+  { periodicity: 'BIWEEKLY', days: 14, tolerance: 3 },
+  { periodicity: 'MONTHLY', days: 30.44, tolerance: 6 },
+  { periodicity: 'BIMONTHLY', days: 60.88, tolerance: 10 },
+  { periodicity: 'QUARTERLY', days: 91.31, tolerance: 15 },
+  { periodicity: 'SEMI_ANNUAL', days: 182.62, tolerance: 25 },
+  { periodicity: 'YEARLY', days: 365.25, tolerance: 35 },
+]
+
+const MONTHLY = CADENCES[3] as (typeof CADENCES)[number] // the MONTHLY row above
+
+/**
+ * A debit re-presented after a rejection or paid late breaks the intervals (31, 24, 7) while the
+ * stream is still one payment a month: every month between the first and the last occurrence
+ * has one, and no month more than two.
+ */
+const isMonthlyByCalendar = (days: readonly number[]): boolean => {
+  const months = days.map((d) => fromDayNumber(d).slice(0, 7))
+  const counts = new Map<string, number>()
+  for (const m of months) counts.set(m, (counts.get(m) ?? 0) + 1)
+  const first = months[0] ?? ''
+  const last = months[months.length - 1] ?? ''
+  const spanned =
+    (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 +
+    Number(last.slice(5, 7)) -
+    Number(first.slice(5, 7)) +
+    1
+  return spanned >= 3 && counts.size === spanned && [...counts.values()].every((n) => n <= 2)
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? 0)
+    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
+}
+
+const intervalsOf = (days: readonly number[]): number[] =>
+  days.slice(1).map((day, i) => day - (days[i] ?? day))
+
+/**
+ * Occurrences closer than a quarter of the usual interval are one due date seen twice (a
+ * re-presented direct debit, a split bill): merged, so a monthly loan debited on the 5th and
+ * the 6th stays monthly.
+ */
+const mergeCloseOccurrences = (days: readonly number[]): number[] => {
+  const typical = median(intervalsOf(days))
+  if (typical < 4) return [...days]
+  const merged: number[] = []
+  for (const day of days) {
+    const last = merged[merged.length - 1]
+    if (last === undefined || day - last >= typical / 4) merged.push(day)
+  }
+  return merged
+}
+
+const repartitionOf = (
+  first: number,
+  last: number,
+  cadenceDays: number,
+  period: Period,
+): Repartition => {
+  // A stream "begins" or "stops" inside the period when one and a half cycles are missing at
+  // either end: one missing cycle can be a skipped month or a debit moved to the next one.
+  const margin = cadenceDays * 1.5
+  const begun = first - period.startDay > margin
+  const stopped = period.endDay - last > margin
+  if (begun && stopped) return 'HAS_BEGUN_AND_STOPPED_DURING_ANALYSIS'
+  if (stopped) return 'HAS_STOPPED_BEFORE_END_OF_ANALYSIS'
+  if (begun) return 'HAS_BEGUN_AFTER_START_OF_ANALYSIS'
+  return 'HAS_NOT_CHANGED_DURING_ANALYSIS'
+}
+
+/** Whether sorted transaction days keep one of the cadences (the cheap part of `regularityOf`). */
+export const hasCadence = (sortedDays: readonly number[]): boolean => {
+  const days = mergeCloseOccurrences([...new Set(sortedDays)])
+  const intervals = intervalsOf(days)
+  if (intervals.length === 0) return false
+  const typical = median(intervals)
+  return (
+    CADENCES.some((c) => Math.abs(typical - c.days) <= c.tolerance) || isMonthlyByCalendar(days)
+  )
+}
+
+/**
+ * Regularity of a flow from its transaction days (sorted, days since 1970-01-01).
+ * `dueDays` are days of the month (1–31) for monthly and longer cadences, days of the week
+ * (0 = Sunday) for weekly and biweekly ones, empty for daily or irregular flows.
+ * `accuracy` is the share of intervals that fall within the cadence's tolerance, 0–100.
+ */
+export const regularityOf = (sortedDays: readonly number[], period: Period): Regularity => {
+  const unique = [...new Set(sortedDays)]
+  const days = mergeCloseOccurrences(unique)
+  const intervals = intervalsOf(days)
+  const first = unique[0] ?? period.startDay
+  const last = unique[unique.length - 1] ?? period.endDay
+  if (intervals.length === 0) {
+    // One occurrence says nothing of a cadence; a month is the usual one for what gets here
+    // (a first loan instalment), and decides whether it started or stopped inside the period.
+    return {
+      dueDays: [Number(fromDayNumber(first).slice(8, 10))],
+      interval: { min: 0, max: 0 },
+      meanNumberOfDaysInInterval: 0,
+      accuracy: 0,
+      periodicity: 'OTHER',
+      repartition: repartitionOf(first, last, 30.44, period),
+    }
+  }
+  const typical = median(intervals)
+  const cadence =
+    CADENCES.find((c) => Math.abs(typical - c.days) <= c.tolerance) ??
+    (isMonthlyByCalendar(days) ? MONTHLY : undefined)
+  const periodicity = cadence?.periodicity ?? 'OTHER'
+  const onTime =
+    cadence === undefined
+      ? 0
+      : intervals.filter((i) => Math.abs(i - cadence.days) <= cadence.tolerance).length
+  const mean = intervals.reduce((s, i) => s + i, 0) / intervals.length
+  let dueDays: number[] = []
+  if (periodicity === 'WEEKLY' || periodicity === 'BIWEEKLY') {
+    dueDays = [...new Set(days.map((d) => dayOfWeek(fromDayNumber(d))))]
+  } else if (periodicity !== 'DAILY' && periodicity !== 'OTHER') {
+    dueDays = [...new Set(days.map((d) => Number(fromDayNumber(d).slice(8, 10))))]
+  }
+  return {
+    dueDays: dueDays.sort((a, b) => a - b),
+    interval: { min: Math.min(...intervals), max: Math.max(...intervals) },
+    meanNumberOfDaysInInterval: Math.round(mean),
+    accuracy: Math.round((onTime / intervals.length) * 100),
+    periodicity,
+    repartition: repartitionOf(first, last, cadence?.days ?? typical, period),
+  }
+}

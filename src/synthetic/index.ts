@@ -1,0 +1,6 @@
+export { generateUpload, DEFAULT_END_DATE } from './generate.ts'
+export type { GenerateOptions, Upload } from './generate.ts'
+export { PROFILES } from './profiles.ts'
+export type { Profile } from './profiles.ts'
+export { COUNTRIES } from './wordings.ts'
+export type { Country } from './wordings.ts'
