@@ -34,7 +34,7 @@ import {
 } from './store/index.ts'
 
 /** The engine: enrich every transaction, then analyse (steps 1–7 of ARCHITECTURE.md). */
-const analyse: Analyser = (accounts, ctx) =>
+export const analyse: Analyser = (accounts, ctx) =>
   analyseEnriched(accounts, enrichAccounts(accounts, ctx), ctx)
 
 export interface Runtime {

@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict'
 import { readdir, readFile } from 'node:fs/promises'
 import { after, before, describe, test } from 'node:test'
+import type { Analyser } from '../../src/app/ports.ts'
+import { analyse as engine } from '../../src/main.ts'
 import { call, json, startHarness, type Harness } from './harness.ts'
 
 const FIXTURES = new URL('../fixtures/algoan/', import.meta.url)
@@ -30,12 +32,34 @@ interface AnalysisBody {
 const fixture = async (name: string): Promise<Upload> =>
   JSON.parse(await readFile(new URL(name, FIXTURES), 'utf8')) as Upload // ALGOAN upload fixtures
 
+/**
+ * The real engine, except for uploads whose account is named FAIL_ONCE (throws on its first
+ * call) or FAIL_ALWAYS (always throws): the engine itself never throws, and the job's retries
+ * are what these tests exercise.
+ */
+const failedOnce = new Set<string>()
+const flakyEngine: Analyser = (accounts, ctx) => {
+  const name = accounts[0]?.name
+  if (name === 'FAIL_ALWAYS') throw new Error('engine failure (test)')
+  const key = accounts[0]?.id ?? ''
+  if (name === 'FAIL_ONCE' && !failedOnce.has(key)) {
+    failedOnce.add(key)
+    throw new Error('transient engine failure (test)')
+  }
+  return engine(accounts, ctx)
+}
+
 let harness: Harness
 let token: string
 before(async () => {
   harness = await startHarness(
-    { BOOTSTRAP_CLIENT_ID: CLIENT_ID, BOOTSTRAP_CLIENT_SECRET: CLIENT_SECRET },
-    { worker: true },
+    {
+      BOOTSTRAP_CLIENT_ID: CLIENT_ID,
+      BOOTSTRAP_CLIENT_SECRET: CLIENT_SECRET,
+      JOB_RETRY_LIMIT: '2',
+      JOB_RETRY_DELAY_SECONDS: '1',
+    },
+    { worker: true, analyse: flakyEngine },
   )
   const response = await harness.app.inject({
     method: 'POST',
@@ -195,5 +219,50 @@ describe('refusals', () => {
         await get(`/v2/customers/${customerId}/analyses/${analysis.id}/transactions`)
       }),
     )
+  })
+})
+
+describe('job retries', () => {
+  const named = async (name: string): Promise<Upload> => {
+    const upload = await fixture('harry_potter.json')
+    return { accounts: upload.accounts.map((account) => ({ ...account, name })) }
+  }
+  const jobOf = async (analysisId: string) =>
+    (
+      await harness.runtime.db.query<{ state: string; retry_count: number }>(
+        `select state, retry_count from pgboss.job where name = 'analysis' and data->>'analysisId' = $1`,
+        [analysisId],
+      )
+    ).rows
+  const completions = async (analysisId: string) =>
+    (
+      await harness.runtime.db.query(
+        `select 1 from outbox_events where analysis_id = $1 and name = 'analysis_completed'`,
+        [analysisId],
+      )
+    ).rows.length
+
+  test('a job that fails once is retried and the analysis completes once', async () => {
+    const customerId = await createCustomer('flaky')
+    const analysis = await analyse(customerId, await named('FAIL_ONCE'))
+    assert.equal(analysis.status, 'COMPLETED')
+    assert.equal(await completions(analysis.id), 1)
+    const [job] = await jobOf(analysis.id)
+    assert.equal(job?.state, 'completed')
+    assert.equal(job?.retry_count, 1)
+  })
+
+  test('a job that keeps failing ends the analysis in ERROR INTERNAL_ERROR after its retries', async () => {
+    const customerId = await createCustomer('broken')
+    const started = Date.now()
+    const analysis = await analyse(customerId, await named('FAIL_ALWAYS'))
+    assert.equal(analysis.status, 'ERROR')
+    assert.equal(analysis.error?.code, 'INTERNAL_ERROR')
+    assert.equal(await completions(analysis.id), 1)
+    const [job] = await jobOf(analysis.id)
+    assert.equal(job?.state, 'failed')
+    assert.equal(job?.retry_count, 2)
+    // Backoff: retries wait about 1 s then 2 s (jittered), so this cannot take under a second.
+    assert.ok(Date.now() - started > 1_000)
   })
 })
