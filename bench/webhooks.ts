@@ -60,7 +60,8 @@ try {
   const delivered = performance.now()
 
   latencies.sort((a, b) => a - b)
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]
+  const at = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]
   const seconds = (ms: number) => (ms / 1000).toFixed(2)
   console.log(
     JSON.stringify({
