@@ -49,3 +49,35 @@ test('accepts the vendor spelling of a format in a body', () => {
   assert.equal(parseBody(body).format, 'OXLIN_DIRECT_ACCOUNT_API_V3')
   assert.equal(parseBody({ connections: [] }, 'budget_insight_v2_0').format, 'BUDGET_INSIGHT_V2_0')
 })
+
+test('detects every statement sample by its content, whatever its file name', () => {
+  const samples: [string, string][] = [
+    ['camt/camt053-v02-fr.xml', 'CAMT'],
+    ['camt/camt052-v08-nl.xml', 'CAMT'],
+    ['ofx/ofx1-fr-cp1252.ofx', 'OFX'],
+    ['ofx/ofx2-uk.ofx', 'OFX'],
+    ['mt940/mt940-ing-nl.sta', 'MT940'],
+    ['mt940/mt940-bnp-fr.sta', 'MT940'],
+    ['csv/ing-nl.csv', 'CSV'],
+    ['csv/generic-es.csv', 'CSV'],
+  ]
+  for (const [path, format] of samples) {
+    const bytes = readFileSync(new URL(`../../test/fixtures/statements/${path}`, import.meta.url))
+    const result = parseInput(bytes, { fileName: 'upload.bin' })
+    assert.equal(result.format, format, path)
+    assert.ok(result.accounts.length > 0, path)
+  }
+  assert.equal(parseInput('Date;Montant\n2026-01-01;1\n', { format: 'ofx' }).format, 'OFX')
+})
+
+test('reads aggregator data sent under the API body `accounts` field', () => {
+  const bi = JSON.parse(
+    readFileSync(
+      new URL('../../test/fixtures/budget-insight-v2.0/harry_potter.json', import.meta.url),
+      'utf8',
+    ),
+  ) as { connections: unknown[] } // the fixture's shape
+  const parsed = parseBody({ format: 'BUDGET_INSIGHT_V2_0', accounts: bi.connections })
+  assert.deepEqual(parsed.issues, [])
+  assert.equal(parsed.accounts.length, 1)
+})

@@ -10,6 +10,7 @@ import { LINXO_FORMATS, parseLinxoConnectV3 } from './linxo-connect-v3/index.ts'
 import { mergeAccounts } from './merge.ts'
 import { looksLikeCamt, parseCamt } from './statements/camt/index.ts'
 import { looksLikeCsv, parseCsv } from './statements/csv/index.ts'
+import { looksLikeMt940, parseMt940 } from './statements/mt940/index.ts'
 import { looksLikeOfx, parseOfx } from './statements/ofx/index.ts'
 import type { AdapterResult } from './result.ts'
 import { isObject } from './validate.ts'
@@ -75,6 +76,13 @@ export const FORMATS: readonly InputFormat[] = [
     kind: 'text',
     detect: ({ text }) => looksLikeOfx(text.slice(0, 4096)),
     parse: ({ text, bytes }) => parseOfx(bytes ?? text),
+  },
+  {
+    id: 'MT940',
+    aliases: ['MT-940', 'SWIFT_MT940', 'STA'],
+    kind: 'text',
+    detect: ({ text }) => looksLikeMt940(text.slice(0, 8192)),
+    parse: ({ text, bytes }) => parseMt940(bytes ?? text),
   },
   {
     id: 'CSV',

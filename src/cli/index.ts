@@ -3,6 +3,7 @@
  * commands parse flags, call a use case, print and set the exit code.
  */
 import { Command } from 'commander'
+import { registerCategorise } from './categorise.ts'
 import { registerClients } from './clients.ts'
 import { registerGenerate } from './generate.ts'
 import { registerServe } from './serve.ts'
@@ -19,6 +20,7 @@ const commands: ((program: Command) => void)[] = [
   registerWorker,
   registerClients,
   registerGenerate,
+  registerCategorise,
 ]
 for (const register of commands) register(program)
 

@@ -37,7 +37,8 @@ export const toWireTransaction = (
       ruleId: enrichments.ruleId,
     },
     isComing: transaction.isComing,
-    aggregator: { ...transaction.aggregator },
+    // Shared, not copied: outputs are never mutated, and this runs once per transaction.
+    aggregator: transaction.aggregator ?? {},
     isNonAnalysed,
   }
 }

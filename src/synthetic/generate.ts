@@ -146,7 +146,7 @@ const monthOfHistory = (
   if (p.allowance > 0) add(dayOf(month, 5), p.allowance, w.allowance(month))
   // housing
   if (p.housing === 'rent')
-    add(businessDay(dayOf(month, r.int(1, 4))), p.housingAmount, w.rent(state.landlord))
+    add(businessDay(dayOf(month, r.int(1, 4))), -p.housingAmount, w.rent(state.landlord))
   if (p.housing === 'mortgage')
     debit(businessDay(dayOf(month, 5)), p.housingAmount, 'MORTGAGE', w.mortgage('0012345'))
   // bills

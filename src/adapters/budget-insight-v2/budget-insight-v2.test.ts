@@ -148,3 +148,28 @@ test('maps loan details, the rate from percent to a fraction', () => {
     interestRate: 0.035,
   })
 })
+
+test('accepts connections or bare accounts under `accounts`, as the API body carries them', () => {
+  const body = account({}, [tx({})])
+  const connections = body.connections
+  const viaConnections = parseBudgetInsightV2({ format: body.format, accounts: connections })
+  const viaAccounts = parseBudgetInsightV2({
+    format: body.format,
+    accounts: connections[0]?.accounts,
+  })
+  const reference = parseBudgetInsightV2(body)
+  assert.deepEqual(
+    viaConnections.accounts.map((a) => a.transactions.length),
+    [1],
+  )
+  assert.deepEqual(
+    { ...viaAccounts.accounts[0], bank: undefined },
+    { ...reference.accounts[0], bank: undefined },
+  )
+  const bad = parseBudgetInsightV2({ accounts: [{ id: 1, balance: 'x' }] })
+  assert.deepEqual(
+    bad.issues.map((i) => i.path),
+    ['accounts[0].balance'],
+  )
+  assert.match(parseBudgetInsightV2({}).issues[0]?.message ?? '', /is required/)
+})

@@ -1,7 +1,5 @@
-import type { AdapterResult } from '../result.ts'
-import { conforms } from '../common/schema-check.ts'
-import type { AdapterIssue } from '../result.ts'
-import { BiInput } from './schema.ts'
+import { connectionsOf } from '../common/connections.ts'
+import type { AdapterIssue, AdapterResult } from '../result.ts'
 import { toModel } from './to-model.ts'
 
 export { BI_FORMATS } from './schema.ts'
@@ -14,8 +12,9 @@ export { BI_FORMATS } from './schema.ts'
  */
 export const parseBudgetInsightV2 = (input: unknown): AdapterResult => {
   const issues: AdapterIssue[] = []
-  if (!conforms(BiInput, input, '', 'error', issues)) return { accounts: [], issues }
-  const mapped = toModel(input.connections)
+  const connections = connectionsOf(input, issues)
+  if (connections === undefined) return { accounts: [], issues }
+  const mapped = toModel(connections)
   issues.push(...mapped.issues)
   return { accounts: issues.some((i) => i.severity === 'error') ? [] : mapped.accounts, issues }
 }

@@ -80,11 +80,5 @@ export const BiConnection = Type.Object({
 })
 export type BiConnection = Static<typeof BiConnection>
 
-export const BiInput = Type.Object({
-  format: Type.Optional(Type.String()),
-  connections: Type.Array(Type.Unknown()),
-})
-export type BiInput = Static<typeof BiInput>
-
 /** The `format` values that name this format. */
 export const BI_FORMATS = ['BUDGET_INSIGHT_V2_0', 'BUDGET_INSIGHT_V2'] as const

@@ -9,6 +9,7 @@ import type {
 } from '../../engine/model/index.ts'
 import { isCurrencyCode, numberToMinor } from '../common/amounts.ts'
 import { readDateFields, toIsoDateTime } from '../common/dates.ts'
+import { accountPath, type ConnectionInput } from '../common/connections.ts'
 import { conforms } from '../common/schema-check.ts'
 import { describe } from '../validate.ts'
 import { accountId, transactionId, type AdapterIssue } from '../result.ts'
@@ -105,15 +106,14 @@ export interface MappedBi {
 }
 
 /** Maps validated-on-the-way connections; problems land in `issues`, never thrown. */
-export const toModel = (connections: readonly unknown[]): MappedBi => {
+export const toModel = (connections: readonly ConnectionInput[]): MappedBi => {
   const accounts: Account[] = []
   const issues: AdapterIssue[] = []
-  connections.forEach((rawConnection, c) => {
-    const connectionPath = `connections[${c}]`
-    if (!conforms(BiConnection, rawConnection, connectionPath, 'error', issues)) return
+  connections.forEach(({ value: rawConnection, path: connectionPath }) => {
+    if (!conforms(BiConnection, rawConnection, connectionPath || '$', 'error', issues)) return
     const bankName = rawConnection.connector?.name ?? rawConnection.bank?.name ?? undefined
     rawConnection.accounts.forEach((rawAccount, a) => {
-      const path = `${connectionPath}.accounts[${a}]`
+      const path = accountPath(connectionPath, a)
       if (!conforms(BiAccount, rawAccount, path, 'error', issues)) return
       if (rawAccount.deleted) return
       const account = toAccount(rawAccount, accounts.length, path, bankName, issues)

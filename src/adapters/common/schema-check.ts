@@ -17,7 +17,7 @@ export const Nullable = <T extends TSchema>(schema: T) =>
 
 /** `/connections/0/accounts/1` under `base` → `base.connections[0].accounts[1]`. */
 export const jsonPath = (base: string, pointer: string): string => {
-  let path = base
+  let path = base === '$' ? '' : base
   for (const part of pointer.split('/').slice(1)) {
     const key = part.replace(/~1/g, '/').replace(/~0/g, '~')
     path += /^\d+$/.test(key) ? `[${key}]` : path === '' ? key : `.${key}`

@@ -1,6 +1,5 @@
-import { conforms } from '../common/schema-check.ts'
+import { connectionsOf } from '../common/connections.ts'
 import type { AdapterIssue, AdapterResult } from '../result.ts'
-import { LinxoInput } from './schema.ts'
 import { toModel } from './to-model.ts'
 
 export { LINXO_FORMATS } from './schema.ts'
@@ -14,8 +13,9 @@ export { LINXO_FORMATS } from './schema.ts'
  */
 export const parseLinxoConnectV3 = (input: unknown): AdapterResult => {
   const issues: AdapterIssue[] = []
-  if (!conforms(LinxoInput, input, '', 'error', issues)) return { accounts: [], issues }
-  const mapped = toModel(input.connections)
+  const connections = connectionsOf(input, issues)
+  if (connections === undefined) return { accounts: [], issues }
+  const mapped = toModel(connections)
   issues.push(...mapped.issues)
   return { accounts: issues.some((i) => i.severity === 'error') ? [] : mapped.accounts, issues }
 }

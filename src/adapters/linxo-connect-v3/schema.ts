@@ -58,11 +58,6 @@ export const LinxoConnection = Type.Object({
   accounts: Type.Array(Type.Unknown()),
 })
 
-export const LinxoInput = Type.Object({
-  format: Type.Optional(Type.String()),
-  connections: Type.Array(Type.Unknown()),
-})
-
 /** The `format` values that name this format (the API's name, then the file's own). */
 export const LINXO_FORMATS = [
   'OXLIN_DIRECT_ACCOUNT_API_V3',

@@ -1,6 +1,7 @@
 import type { Account, AccountType, AccountUsage, Transaction } from '../../engine/model/index.ts'
 import { decimalToMinor, isCurrencyCode, numberToMinor } from '../common/amounts.ts'
 import { readDateFields, toIsoDateTime } from '../common/dates.ts'
+import { accountPath, type ConnectionInput } from '../common/connections.ts'
 import { conforms } from '../common/schema-check.ts'
 import { accountId, transactionId, type AdapterIssue } from '../result.ts'
 import {
@@ -65,15 +66,14 @@ const UNKNOWN_TYPE_RANK = 5
 const SKIPPED = '; transaction skipped'
 
 export const toModel = (
-  connections: readonly unknown[],
+  connections: readonly ConnectionInput[],
 ): { accounts: Account[]; issues: AdapterIssue[] } => {
   const accounts: Account[] = []
   const issues: AdapterIssue[] = []
-  connections.forEach((connection, c) => {
-    const connectionPath = `connections[${c}]`
-    if (!conforms(LinxoConnection, connection, connectionPath, 'error', issues)) return
+  connections.forEach(({ value: connection, path: connectionPath }) => {
+    if (!conforms(LinxoConnection, connection, connectionPath || '$', 'error', issues)) return
     connection.accounts.forEach((raw, a) => {
-      const path = `${connectionPath}.accounts[${a}]`
+      const path = accountPath(connectionPath, a)
       if (!conforms(LinxoAccount, raw, path, 'error', issues)) return
       const account = toAccount(raw, accounts.length, path, issues)
       if (account) accounts.push(account)

@@ -16,15 +16,11 @@ const byMonth = (entries: readonly LedgerEntry[]): Map<Month, Minor> => {
   return sums
 }
 
-/** One entry per month of the period (0 when nothing happened), so series line up across groups. */
-export const calendarOf = (
-  entries: readonly LedgerEntry[],
-  period: Period,
-  currency: string,
-): CalendarAmount[] => {
-  const sums = byMonth(entries)
-  return period.months.map((month) => ({ month, amount: toMajor(sums.get(month) ?? 0, currency) }))
-}
+/** One entry per month in which the group has transactions, oldest first. */
+export const calendarOf = (entries: readonly LedgerEntry[], currency: string): CalendarAmount[] =>
+  [...byMonth(entries).entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([month, amount]) => ({ month, amount: toMajor(amount, currency) }))
 
 /**
  * Mean amount per month, in minor units. Averaged over the complete calendar months of the
@@ -60,7 +56,7 @@ export const categoryGroups = (
       name,
       totalAmount: toMajor(total, currency),
       monthlyAmount: toMajor(monthlyMinor(list, period), currency),
-      calendar: calendarOf(list, period, currency),
+      calendar: calendarOf(list, currency),
       transactions: list.map((e) => e.wire),
     }))
 }

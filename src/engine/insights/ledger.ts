@@ -20,6 +20,10 @@ export interface LedgerEntry {
   wire: WireTransaction
   /** A payment that a later rejection reversed: listed, but not counted as spent. */
   isReversed: boolean
+  /** Direction, category and payee: what the cash-flow detectors group on, built once. */
+  payeeKey: string
+  /** On an analysed checking account (the accounts incomes, expenses and risks read). */
+  isChecking: boolean
 }
 
 /** The analysis period: from the first analysed transaction to the analysis date. */
@@ -94,11 +98,11 @@ export const buildLedger = (
   asOf: LocalDate,
 ): Ledger => {
   const all: LedgerEntry[] = []
-  const checking: LedgerEntry[] = []
   let currency = ''
   accounts.forEach((account, a) => {
     if (!isAnalysed(account)) return
     currency ||= account.currency
+    const isChecking = account.type === 'CHECKING'
     const txs = enriched[a] ?? []
     txs.forEach((tx, i) => {
       const wire = wires[a]?.[i]
@@ -109,13 +113,15 @@ export const buildLedger = (
         month: monthOf(tx.date),
         wire,
         isReversed: false,
+        payeeKey: `${tx.amount < 0 ? '-' : '+'}|${tx.enrichments.category}|${tx.labelRoot}`,
+        isChecking,
       }
       all.push(entry)
-      if (account.type === 'CHECKING') checking.push(entry)
     })
   })
   all.sort(byDateThenId)
-  checking.sort(byDateThenId)
+  // One sort: filtering keeps the order.
+  const checking = all.filter((e) => e.isChecking)
   markReversed(all)
   const first = checking[0]?.tx.date ?? all[0]?.tx.date ?? asOf
   return { checking, all, currency, period: buildPeriod(first < asOf ? first : asOf, asOf) }

@@ -28,30 +28,51 @@ export const overdraftOf = (series: readonly BalanceSeries[]): OverdraftFigures 
   let minimumMinor = 0
   const negativeDays = new Set<number>()
   for (const s of series) {
-    s.balances.forEach((balance, i) => {
-      if (balance < 0) negativeDays.add(s.startDay + i)
-      if (balance < minimumMinor) minimumMinor = balance
-    })
+    const { balances, startDay } = s
+    for (let i = 0; i < balances.length; i++) {
+      const balance = balances[i] ?? 0
+      if (balance < 0) {
+        negativeDays.add(startDay + i)
+        if (balance < minimumMinor) minimumMinor = balance
+      }
+    }
   }
   return { minimumMinor, days: negativeDays.size }
 }
 
-/** The checking transactions of each risk category, split once. */
-export const riskEntries = (ledger: Ledger) => {
-  const pick = (categories: ReadonlySet<Category>): LedgerEntry[] =>
-    ledger.checking.filter((e) => categories.has(e.tx.enrichments.category))
-  return {
-    gambling: pick(GAMBLING).filter((e) => e.tx.amount < 0),
-    paymentRejections: pick(PAYMENT_REJECTIONS),
-    paymentRejectionFees: pick(PAYMENT_REJECTION_FEES),
-    checkRejections: pick(CHECK_REJECTIONS),
-    checkRejectionFees: pick(CHECK_REJECTION_FEES),
-    interventionFees: pick(INTERVENTION_FEES),
-    overdraftFees: pick(OVERDRAFT_FEES),
-    directRecoveryOfDebt: pick(DIRECT_RECOVERY_OF_DEBT),
-    bankAccountSeizure: pick(ACCOUNT_SEIZURE),
-    wageAdvance: pick(WAGE_ADVANCE),
+const RISK_GROUPS = {
+  gambling: GAMBLING,
+  paymentRejections: PAYMENT_REJECTIONS,
+  paymentRejectionFees: PAYMENT_REJECTION_FEES,
+  checkRejections: CHECK_REJECTIONS,
+  checkRejectionFees: CHECK_REJECTION_FEES,
+  interventionFees: INTERVENTION_FEES,
+  overdraftFees: OVERDRAFT_FEES,
+  directRecoveryOfDebt: DIRECT_RECOVERY_OF_DEBT,
+  bankAccountSeizure: ACCOUNT_SEIZURE,
+  wageAdvance: WAGE_ADVANCE,
+} as const satisfies Record<string, ReadonlySet<Category>>
+
+type RiskGroup = keyof typeof RISK_GROUPS
+
+/** Category → the risk group it feeds (the sets are disjoint). */
+const GROUP_OF = new Map<Category, RiskGroup>(
+  (Object.keys(RISK_GROUPS) as RiskGroup[]).flatMap((group) =>
+    [...RISK_GROUPS[group]].map((category): [Category, RiskGroup] => [category, group]),
+  ), // Object.keys loses the key type; the keys are RISK_GROUPS' own
+)
+
+/** The checking transactions of each risk group, in one pass. Gambling counts stakes (debits). */
+export const riskEntries = (ledger: Ledger): Record<RiskGroup, LedgerEntry[]> => {
+  const groups = Object.fromEntries(
+    Object.keys(RISK_GROUPS).map((group) => [group, [] as LedgerEntry[]]),
+  ) as Record<RiskGroup, LedgerEntry[]> // filled with every key just above
+  for (const e of ledger.checking) {
+    const group = GROUP_OF.get(e.tx.enrichments.category)
+    if (group === undefined || (group === 'gambling' && e.tx.amount >= 0)) continue
+    groups[group].push(e)
   }
+  return groups
 }
 export type RiskEntries = ReturnType<typeof riskEntries>
 

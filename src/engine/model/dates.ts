@@ -1,6 +1,6 @@
 /**
- * Calendar helpers on `YYYY-MM-DD` strings. Pure: `Date.UTC` is used only as arithmetic on
- * given values, never to read the clock.
+ * Calendar helpers on `YYYY-MM-DD` strings. Pure arithmetic on the given values: no clock, and
+ * no `Date` objects on the hot paths.
  */
 
 /** A calendar date `YYYY-MM-DD` (UTC). */
@@ -9,16 +9,37 @@ export type LocalDate = string
 /** A month `YYYY-MM`. */
 export type Month = string
 
-const DAY_MS = 86_400_000
+/** Days since 1970-01-01 for a `YYYY-MM-DD` date (proleptic Gregorian, pure arithmetic). */
+export const toDayNumber = (date: LocalDate): number => {
+  // Howard Hinnant's days_from_civil: no Date object, the engine's hottest date helper.
+  const y0 = Number(date.slice(0, 4))
+  const m = Number(date.slice(5, 7))
+  const d = Number(date.slice(8, 10))
+  const y = m <= 2 ? y0 - 1 : y0
+  const era = Math.floor(y / 400)
+  const yoe = y - era * 400
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
+  return era * 146097 + doe - 719468
+}
 
-/** Days since 1970-01-01 for a `YYYY-MM-DD` date. */
-export const toDayNumber = (date: LocalDate): number =>
-  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) /
-  DAY_MS
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n))
 
-/** `YYYY-MM-DD` for a number of days since 1970-01-01. */
-export const fromDayNumber = (day: number): LocalDate =>
-  new Date(day * DAY_MS).toISOString().slice(0, 10)
+/** `YYYY-MM-DD` for a number of days since 1970-01-01 (civil_from_days, pure arithmetic). */
+export const fromDayNumber = (day: number): LocalDate => {
+  const z = day + 719468
+  const era = Math.floor(z / 146097)
+  const doe = z - era * 146097
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  )
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const m = mp < 10 ? mp + 3 : mp - 9
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`
+}
 
 /** Whole days from `a` to `b` (positive when `b` is later). */
 export const daysBetween = (a: LocalDate, b: LocalDate): number => toDayNumber(b) - toDayNumber(a)
@@ -35,8 +56,12 @@ export const localDateOf = (isoDateTime: string): LocalDate => isoDateTime.slice
 export const dayOfWeek = (date: LocalDate): number => (((toDayNumber(date) + 4) % 7) + 7) % 7
 
 /** Number of days in the month of `date`. */
-export const daysInMonth = (date: LocalDate): number =>
-  new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0)).getUTCDate()
+export const daysInMonth = (date: LocalDate): number => {
+  const y = Number(date.slice(0, 4))
+  const m = Number(date.slice(5, 7))
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31
+}
 
 /** ISO date-time at midnight UTC for a calendar date, the wire form of dates. */
 export const toIsoDateTime = (date: LocalDate): string => `${date}T00:00:00.000Z`

@@ -15,9 +15,8 @@ export const groupBySamePayee = (
   for (const e of entries) {
     const { category } = e.tx.enrichments
     if (!accepts(category)) continue
-    const key = `${e.tx.amount < 0 ? '-' : '+'}|${category}|${e.tx.labelRoot}`
-    const group = groups.get(key)
-    if (group === undefined) groups.set(key, [e])
+    const group = groups.get(e.payeeKey)
+    if (group === undefined) groups.set(e.payeeKey, [e])
     else group.push(e)
   }
   return [...groups.values()]

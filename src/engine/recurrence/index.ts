@@ -103,7 +103,7 @@ const toCashFlow = (
     label: rank === 1 ? labelRoot : `${labelRoot} - ${rank}`,
     totalAmount: toMajor(sumMinor(counted), currency),
     totalRejectedAmount: toMajor(Math.abs(sumMinor(reversed)), currency),
-    calendar: calendarOf(counted, period, currency),
+    calendar: calendarOf(counted, currency),
     transactions: flow.entries.map((e) => e.wire),
     regularity: regularityOf(
       flow.entries.map((e) => e.day),

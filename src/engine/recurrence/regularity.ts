@@ -84,6 +84,17 @@ const repartitionOf = (
   return 'HAS_NOT_CHANGED_DURING_ANALYSIS'
 }
 
+/** Whether sorted transaction days keep one of the cadences (the cheap part of `regularityOf`). */
+export const hasCadence = (sortedDays: readonly number[]): boolean => {
+  const days = mergeCloseOccurrences([...new Set(sortedDays)])
+  const intervals = intervalsOf(days)
+  if (intervals.length === 0) return false
+  const typical = median(intervals)
+  return (
+    CADENCES.some((c) => Math.abs(typical - c.days) <= c.tolerance) || isMonthlyByCalendar(days)
+  )
+}
+
 /**
  * Regularity of a flow from its transaction days (sorted, days since 1970-01-01).
  * `dueDays` are days of the month (1–31) for monthly and longer cadences, days of the week

@@ -18,6 +18,14 @@ test('lists no dead reason code in docs/reason-codes.md', () => {
   assert.deepEqual(dead, [])
 })
 
+test('documents each code with the catalogue description', () => {
+  const rows = [...doc.matchAll(/^\| `([A-Z0-9_]+)` \|(?: [a-zA-Z]+ \|)? (.+) \|$/gm)]
+  for (const [, code, description] of rows) {
+    const info = REASON_CODES[code as keyof typeof REASON_CODES] // dead codes fail the test above
+    assert.equal(description, info?.description, code)
+  }
+})
+
 test('gives every catalogue code a description and UPPER_SNAKE name', () => {
   for (const [code, info] of Object.entries(REASON_CODES)) {
     assert.match(code, /^[A-Z][A-Z0-9_]*$/)

@@ -131,7 +131,7 @@ export const REASON_CODES = {
   WAGE_ADVANCE: { indicator: 'budgetManagement', description: 'Salary advances taken.' },
   CLEAN_HISTORY: {
     indicator: 'budgetManagement',
-    description: 'No rejection, incident or overdraft fee, debt recovery or seizure.',
+    description: 'No rejection, incident fee, overdraft fee, recovery or seizure.',
   },
   // credit score, financial evolution
   BALANCE_FALLING: {

@@ -1,0 +1,144 @@
+/**
+ * Links between transactions: a rejected payment and the payment it reverses, and the two
+ * legs of a transfer between the customer's own accounts. Every choice is made in a sorted
+ * order (compareDrafts), so the result does not depend on the order of the input.
+ */
+import { daysBetween, toDayNumber, type Category } from '../model/index.ts'
+import { compareDrafts, type Draft } from './draft.ts'
+
+/** Why 45 days: a direct debit comes back within days, a cheque within a few weeks. */
+const REJECTION_WINDOW_DAYS = 45
+/** Why 4 days: a SEPA transfer between two banks takes up to 3 business days. */
+const TRANSFER_WINDOW_DAYS = 4
+
+const rejectionCategoryOf = (original: Draft): Category => {
+  if (original.category.startsWith('LOAN_REPAYMENT')) return 'REJECTION_LOAN_REPAYMENT'
+  if (original.type === 'CHECK' || original.type === 'CHECK_DEPOSIT') return 'REJECTION_CHECK'
+  return 'REJECTION_PAYMENT'
+}
+
+const byAmount = (drafts: readonly Draft[]): Map<number, Draft[]> => {
+  const map = new Map<number, Draft[]>()
+  for (const draft of drafts) {
+    const list = map.get(draft.transaction.amount)
+    if (list) list.push(draft)
+    else map.set(draft.transaction.amount, [draft])
+  }
+  return map
+}
+
+/** Pairs each rejection of one account with the payment it reverses. */
+export const linkRejections = (drafts: readonly Draft[]): void => {
+  const rejections = drafts.filter((d) => d.rejectWording && d.category.startsWith('REJECTION_'))
+  if (rejections.length === 0) return
+  rejections.sort(compareDrafts)
+  const candidates = byAmount(drafts.filter((d) => !d.rejectWording).sort(compareDrafts))
+  for (const rejection of rejections) {
+    const list = candidates.get(-rejection.transaction.amount)
+    if (!list) continue
+    let best: Draft | undefined
+    let bestScore = Infinity
+    for (const original of list) {
+      if (original.counterPartId !== null) continue
+      const days = daysBetween(original.transaction.date, rejection.transaction.date)
+      if (days < 0 || days > REJECTION_WINDOW_DAYS) continue
+      // Same payee first, then the closest date; ties keep the sorted order.
+      const samePayee =
+        original.counterparty !== null && original.counterparty === rejection.counterparty
+      const score = (samePayee ? 0 : 1000) + days
+      if (score < bestScore) {
+        best = original
+        bestScore = score
+      }
+    }
+    if (!best) continue
+    rejection.isRejected = true
+    best.isRejected = true
+    rejection.counterPartId = best.transaction.id
+    best.counterPartId = rejection.transaction.id
+    rejection.category = rejectionCategoryOf(best)
+    rejection.ruleId = 'REJECTION_LINKED'
+    rejection.counterparty ??= best.counterparty
+    if (rejection.type === 'CREDIT' || rejection.type === 'DEBIT') rejection.type = best.type
+  }
+}
+
+const TRANSFER_TYPES = new Set(['INCOMING_TRANSFER', 'OUTGOING_TRANSFER', 'CREDIT', 'DEBIT'])
+/** Money moved to or from the customer's own savings or investments is internal. */
+const SAVINGS: ReadonlySet<Category> = new Set([
+  'SAVING',
+  'BANKBOOK_SAVING',
+  'SHARE_SAVING',
+  'DISSAVING',
+])
+const isFallback = (category: Category): boolean =>
+  category === 'OTHER_ENTRY' || category === 'OTHER_EXPENSE'
+
+const markInternal = (draft: Draft): void => {
+  draft.type =
+    draft.transaction.amount >= 0 ? 'INCOMING_INTERNAL_TRANSFER' : 'OUTGOING_INTERNAL_TRANSFER'
+}
+
+/** Category of one leg, seen from the other account (savings, card, loan). */
+const recategorise = (draft: Draft, other: Draft): void => {
+  if (!isFallback(draft.category)) return
+  const out = draft.transaction.amount < 0
+  const savingsLeg = other.account.type === 'SAVINGS' || draft.account.type === 'SAVINGS'
+  if (savingsLeg) {
+    // Seen from either side, money moving towards the savings account is saving.
+    const towardsSavings = out ? other.account.type === 'SAVINGS' : draft.account.type === 'SAVINGS'
+    draft.category = towardsSavings ? 'SAVING' : 'DISSAVING'
+    draft.ruleId = 'INTERNAL_TRANSFER_SAVINGS'
+  } else if (out && other.account.type === 'CREDIT_CARD') {
+    draft.category = 'DEFERRED_TOTAL_PAYMENT'
+    draft.ruleId = 'INTERNAL_TRANSFER_CARD'
+  } else if (out && other.account.type === 'LOAN') {
+    draft.category = 'LOAN_REPAYMENT'
+    draft.ruleId = 'INTERNAL_TRANSFER_LOAN'
+  }
+}
+
+/**
+ * Transfers between the customer's own accounts: opposite amounts on two accounts within a few
+ * days, or a description that says so (`COMPTE A COMPTE`, the owner's full name).
+ */
+export const linkInternalTransfers = (
+  accounts: readonly (readonly Draft[])[],
+  isOwnName: (draft: Draft) => boolean,
+): void => {
+  const legs = accounts.flat().filter((d) => TRANSFER_TYPES.has(d.type) && d.counterPartId === null)
+  if (accounts.length > 1) {
+    const debits = legs.filter((d) => d.transaction.amount < 0).sort(compareDrafts)
+    const credits = byAmount(legs.filter((d) => d.transaction.amount > 0).sort(compareDrafts))
+    for (const debit of debits) {
+      const list = credits.get(-debit.transaction.amount)
+      if (!list) continue
+      const day = toDayNumber(debit.transaction.date)
+      let best: Draft | undefined
+      let bestDistance = Infinity
+      for (const credit of list) {
+        if (credit.counterPartId !== null || credit.account === debit.account) continue
+        if (credit.account.currency !== debit.account.currency) continue
+        const distance = Math.abs(toDayNumber(credit.transaction.date) - day)
+        if (distance <= TRANSFER_WINDOW_DAYS && distance < bestDistance) {
+          best = credit
+          bestDistance = distance
+        }
+      }
+      if (!best) continue
+      debit.counterPartId = best.transaction.id
+      best.counterPartId = debit.transaction.id
+      markInternal(debit)
+      markInternal(best)
+      recategorise(debit, best)
+      recategorise(best, debit)
+    }
+  }
+  for (const draft of legs) {
+    if (draft.counterPartId !== null) continue
+    if (draft.type === 'CREDIT' || draft.type === 'DEBIT') continue
+    if (draft.internalWording || SAVINGS.has(draft.category) || isOwnName(draft)) {
+      markInternal(draft)
+    }
+  }
+}

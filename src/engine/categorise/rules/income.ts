@@ -1,0 +1,68 @@
+/**
+ * Earned and replacement income told by its wording: salary and its variants, pensions,
+ * alimony. Credits only: a debit that says SALAIRE is an employer paying someone else.
+ */
+import { has } from '../facts.ts'
+import type { Rule } from './rule.ts'
+
+export const SALARY: Rule = {
+  id: 'SALARY_WORDING',
+  categories: ['WAGE_SALARY_ADVANCE', 'WAGE_BONUS', 'WAGE'],
+  counterparty: 'text',
+  decide: (facts) => {
+    if (!facts.credit) return null
+    if (has(facts, 'SALARY_ADVANCE')) return 'WAGE_SALARY_ADVANCE'
+    if (has(facts, 'BONUS')) return 'WAGE_BONUS'
+    return has(facts, 'SALARY') ? 'WAGE' : null
+  },
+  examples: [
+    {
+      description:
+        'VIR SEPA RECU /DE FNAC DARTY PARTICIPATIONS ET SERVICES /MOTIF SALAIRE /REF 106837-2',
+      amount: 2581.45,
+      category: 'WAGE',
+    },
+    { description: 'BGC ACME LTD SALARY', amount: 2100, category: 'WAGE' },
+    { description: 'ACOMPTE SUR SALAIRE MARS', amount: 400, category: 'WAGE_SALARY_ADVANCE' },
+    { description: 'VIR PRIME EXCEPTIONNELLE ACME', amount: 500, category: 'WAGE_BONUS' },
+  ],
+}
+
+export const PENSIONS: Rule = {
+  id: 'PENSION_WORDING',
+  categories: ['REVERSIONARY_PENSION', 'RETIREMENT_PENSION'],
+  counterparty: 'org',
+  orgTags: ['PAYER_PENSION'],
+  decide: (facts) => {
+    if (!facts.credit) return null
+    if (has(facts, 'REVERSION')) return 'REVERSIONARY_PENSION'
+    return has(facts, 'PENSION') || has(facts, 'PAYER_PENSION') ? 'RETIREMENT_PENSION' : null
+  },
+  examples: [
+    { description: 'VIR CNAV RETRAITE', amount: 1200, category: 'RETIREMENT_PENSION' },
+    {
+      description: 'DEUTSCHE RENTENVERSICHERUNG RENTE 04/26',
+      amount: 1350,
+      category: 'RETIREMENT_PENSION',
+    },
+    {
+      description: 'VIR CARSAT PENSION DE REVERSION',
+      amount: 430,
+      category: 'REVERSIONARY_PENSION',
+    },
+  ],
+}
+
+export const ALIMONY: Rule = {
+  id: 'ALIMONY_WORDING',
+  categories: ['RECEIVED_ALIMONY'],
+  counterparty: 'text',
+  decide: (facts) => (facts.credit && has(facts, 'ALIMONY') ? 'RECEIVED_ALIMONY' : null),
+  examples: [
+    {
+      description: 'VIREMENT DE M DUPONT PENSION ALIMENTAIRE',
+      amount: 250,
+      category: 'RECEIVED_ALIMONY',
+    },
+  ],
+}

@@ -1,0 +1,162 @@
+/**
+ * Credit: split payments, borrower insurance, early repayments, leasing, then loans told by the
+ * lender's name or the loan wording. The product (real estate, revolving, personal) comes from
+ * the wording first (`PRET IMMOBILIER`, `CREDIT RENOUVELABLE`), then from what the lender
+ * mostly sells; a lender whose product is unknown gives the generic category.
+ */
+import type { Category } from '../../model/index.ts'
+import { has, hasAny, type Facts } from '../facts.ts'
+import type { Rule } from './rule.ts'
+
+type Product = 'REAL_ESTATE' | 'REVOLVING' | 'PERSONAL' | null
+
+const LENDERS = ['LENDER', 'LENDER_PERSONAL', 'LENDER_REVOLVING', 'LENDER_MORTGAGE'] as const
+
+const productOf = (facts: Facts): Product => {
+  if (has(facts, 'MORTGAGE')) return 'REAL_ESTATE'
+  if (has(facts, 'REVOLVING')) return 'REVOLVING'
+  if (has(facts, 'PERSONAL_LOAN')) return 'PERSONAL'
+  if (has(facts, 'LENDER_MORTGAGE')) return 'REAL_ESTATE'
+  if (has(facts, 'LENDER_REVOLVING')) return 'REVOLVING'
+  if (has(facts, 'LENDER_PERSONAL')) return 'PERSONAL'
+  return null
+}
+
+export const SPLIT_PAYMENTS: Rule = {
+  id: 'SPLIT_PAYMENT',
+  categories: ['SPLIT_PAYMENT'],
+  counterparty: 'org',
+  orgTags: ['BNPL', ...LENDERS],
+  decide: (facts) => (!facts.credit && hasAny(facts, ['BNPL', 'SPLIT']) ? 'SPLIT_PAYMENT' : null),
+  examples: [
+    {
+      description: 'CARTE X2518 3-4X CB ONEY. COMMERCE ELECTRONIQUE',
+      amount: -126.99,
+      category: 'SPLIT_PAYMENT',
+    },
+    { description: 'KLARNA*ZALANDO', amount: -33.3, category: 'SPLIT_PAYMENT' },
+    { description: 'CLEARPAY UK LTD', amount: -21.25, category: 'SPLIT_PAYMENT' },
+  ],
+}
+
+export const LOAN_INSURANCE: Rule = {
+  id: 'BORROWER_INSURANCE',
+  categories: ['INSURANCE'],
+  counterparty: 'org',
+  orgTags: ['INSURER', 'INSURER_HEALTH', 'INSURER_AUTO', 'INSURER_HOME'],
+  decide: (facts) =>
+    !facts.credit &&
+    hasAny(facts, ['INSURANCE', 'INSURER']) &&
+    hasAny(facts, ['LOAN', 'MORTGAGE', 'PERSONAL_LOAN']) &&
+    !hasAny(facts, LENDERS)
+      ? 'INSURANCE'
+      : null,
+  examples: [
+    { description: 'REGLEMENT ASSU. CNP PRET HABITAT', amount: -17.8, category: 'INSURANCE' },
+  ],
+}
+
+export const LOAN_PREPAYMENT: Rule = {
+  id: 'LOAN_PREPAYMENT',
+  categories: ['LOAN_PREPAYMENT'],
+  counterparty: 'org',
+  orgTags: LENDERS,
+  decide: (facts) => (!facts.credit && has(facts, 'PREPAYMENT') ? 'LOAN_PREPAYMENT' : null),
+  examples: [
+    {
+      description: 'REMBOURSEMENT ANTICIPE PRET 123456',
+      amount: -5000,
+      category: 'LOAN_PREPAYMENT',
+    },
+  ],
+}
+
+export const LEASING: Rule = {
+  id: 'LEASING',
+  categories: ['LEASING'],
+  counterparty: 'org',
+  orgTags: ['LEASING', ...LENDERS],
+  decide: (facts) => (!facts.credit && has(facts, 'LEASING') ? 'LEASING' : null),
+  examples: [
+    { description: 'PRLV SEPA DIAC LOA RENAULT CLIO', amount: -289, category: 'LEASING' },
+    { description: 'LEASEPLAN NEDERLAND PRIVATE LEASE', amount: -399, category: 'LEASING' },
+  ],
+}
+
+export const LOANS: Rule = {
+  id: 'LOAN_LENDER_OR_WORDING',
+  categories: [
+    'LOAN_REPAYMENT',
+    'LOAN_REPAYMENT_REAL_ESTATE',
+    'LOAN_REPAYMENT_PERSONAL',
+    'LOAN_REPAYMENT_REVOLVING',
+    'LOAN_DRAWDOWN',
+    'LOAN_DRAWDOWN_REAL_ESTATE',
+    'LOAN_DRAWDOWN_PERSONAL',
+    'LOAN_DRAWDOWN_REVOLVING',
+  ],
+  counterparty: 'org',
+  orgTags: LENDERS,
+  decide: (facts) => {
+    const lender = hasAny(facts, LENDERS)
+    if (!lender && !hasAny(facts, ['LOAN', 'MORTGAGE', 'REVOLVING', 'PERSONAL_LOAN'])) return null
+    // A lender paying back an overpayment is a refund, not a new loan.
+    if (facts.credit && has(facts, 'REFUND') && !has(facts, 'DRAWDOWN')) return null
+    const product = productOf(facts)
+    const base = facts.credit ? 'LOAN_DRAWDOWN' : 'LOAN_REPAYMENT'
+    // Template literal loses the literal type; every combination is listed in `categories`.
+    return (product === null ? base : `${base}_${product}`) as Category
+  },
+  examples: [
+    {
+      description: 'PRLV SEPA BANQUE FICTIVE ECHEANCE PRET',
+      amount: -300,
+      category: 'LOAN_REPAYMENT',
+    },
+    { description: 'PRET IMMOBILIER ECH', amount: -522.31, category: 'LOAN_REPAYMENT_REAL_ESTATE' },
+    {
+      description: 'PRLV SEPA CREDIPAR Motif : 101M3323222',
+      amount: -399.89,
+      category: 'LOAN_REPAYMENT_PERSONAL',
+    },
+    { description: 'DD VANQUIS BANK', amount: -45, category: 'LOAN_REPAYMENT_REVOLVING' },
+    { description: 'VIREMENT DEBLOCAGE FONDS PRET', amount: 15000, category: 'LOAN_DRAWDOWN' },
+    {
+      description: 'VIREMENT DEBLOCAGE PRET IMMOBILIER',
+      amount: 180000,
+      category: 'LOAN_DRAWDOWN_REAL_ESTATE',
+    },
+    {
+      description: 'VIREMENT DE SOGEFINANCE VERSEMENT PRET PERSONNEL',
+      amount: 5500,
+      category: 'LOAN_DRAWDOWN_PERSONAL',
+    },
+    {
+      description: 'VIR COFIDIS CREDIT RENOUVELABLE',
+      amount: 1000,
+      category: 'LOAN_DRAWDOWN_REVOLVING',
+    },
+  ],
+}
+
+export const WAGE_ADVANCE: Rule = {
+  id: 'WAGE_ADVANCE_PROVIDER',
+  categories: ['WAGE_ADVANCE_PAYMENT', 'LOAN_REPAYMENT'],
+  counterparty: 'org',
+  orgTags: ['WAGE_ADVANCE'],
+  decide: (facts) =>
+    has(facts, 'WAGE_ADVANCE') ? (facts.credit ? 'WAGE_ADVANCE_PAYMENT' : 'LOAN_REPAYMENT') : null,
+  examples: [
+    {
+      description: 'VIR SEPA RECU /DE ROSALY /MOTIF AVANCE',
+      amount: 150,
+      category: 'WAGE_ADVANCE_PAYMENT',
+    },
+    { description: 'WAGESTREAM LTD', amount: 200, category: 'WAGE_ADVANCE_PAYMENT' },
+    {
+      description: 'PRLV SEPA ROSALY REMBOURSEMENT AVANCE',
+      amount: -150,
+      category: 'LOAN_REPAYMENT',
+    },
+  ],
+}

@@ -1,0 +1,56 @@
+/** Money given back: expense reports, insurers paying claims, merchants' and others' refunds. */
+import { has, hasAny } from '../facts.ts'
+import type { Rule } from './rule.ts'
+
+const INSURERS = ['INSURER', 'INSURER_HEALTH', 'INSURER_AUTO', 'INSURER_HOME'] as const
+
+export const EXPENSE_REPORT: Rule = {
+  id: 'EXPENSE_REPORT_REFUND',
+  categories: ['REFUND_EXPENSE_REPORT'],
+  counterparty: 'text',
+  decide: (facts) =>
+    facts.credit && has(facts, 'EXPENSE_REPORT') ? 'REFUND_EXPENSE_REPORT' : null,
+  examples: [
+    {
+      description: 'VIR ACME SAS NOTE DE FRAIS MARS',
+      amount: 84.5,
+      category: 'REFUND_EXPENSE_REPORT',
+    },
+    { description: 'ACME LTD EXPENSES', amount: 120, category: 'REFUND_EXPENSE_REPORT' },
+  ],
+}
+
+export const INSURANCE_REFUND: Rule = {
+  id: 'INSURANCE_REFUND',
+  categories: ['REFUND_INSURANCE'],
+  counterparty: 'org',
+  orgTags: INSURERS,
+  decide: (facts) =>
+    facts.credit && hasAny(facts, [...INSURERS, 'INSURANCE', 'HEALTH_COVER'])
+      ? 'REFUND_INSURANCE'
+      : null,
+  examples: [
+    {
+      description: 'VIR HARMONIE MUTUELLE REMBT SOINS',
+      amount: 45.6,
+      category: 'REFUND_INSURANCE',
+    },
+    {
+      description: 'MAPFRE SEGUROS INDEMNIZACION SINIESTRO',
+      amount: 800,
+      category: 'REFUND_INSURANCE',
+    },
+  ],
+}
+
+export const REFUNDS: Rule = {
+  id: 'REFUND_WORDING',
+  categories: ['REFUND'],
+  counterparty: 'org',
+  decide: (facts) =>
+    facts.credit && (facts.type === 'CARD_REFUND' || has(facts, 'REFUND')) ? 'REFUND' : null,
+  examples: [
+    { description: 'AVOIR CARTE DECATHLON', amount: 39.99, category: 'REFUND' },
+    { description: 'AMAZON REFUND', amount: 19.99, category: 'REFUND' },
+  ],
+}

@@ -1,0 +1,4 @@
+/** Step 9: one space between words, none at the ends. */
+const SPACES = / {2,}/g
+
+export const collapseSpaces = (text: string): string => text.replace(SPACES, ' ').trim()

@@ -1,0 +1,44 @@
+/**
+ * Description normalisation: the steps below run in this order. Each step is one file, a pure
+ * `string → string` function; add a step by writing its file and placing it in `STEPS`.
+ */
+import { upperCase } from './upper-case.ts'
+import { stripAccents } from './strip-accents.ts'
+import { removeCardNumbers } from './remove-card-numbers.ts'
+import { removeDates } from './remove-dates.ts'
+import { removeSepaIds } from './remove-sepa-ids.ts'
+import { removeAmounts } from './remove-amounts.ts'
+import { tidyPunctuation } from './tidy-punctuation.ts'
+import { removeReferences } from './remove-references.ts'
+import { collapseSpaces } from './collapse-spaces.ts'
+import { labelRootOf } from './label-root.ts'
+
+export const STEPS: readonly ((text: string) => string)[] = [
+  upperCase,
+  stripAccents,
+  removeCardNumbers,
+  removeDates,
+  removeSepaIds,
+  removeAmounts,
+  tidyPunctuation,
+  removeReferences,
+  collapseSpaces,
+]
+
+export interface NormalisedDescription {
+  /** Upper-case, no accents, no noise, words separated by one space. */
+  normalised: string
+  /** `normalised` without numbers, single letters and month names: one root per payee. */
+  labelRoot: string
+}
+
+/**
+ * @example
+ * normaliseDescription('PRLV SEPA CREDIPAR Motif : 101M3323222 32 VOTRE IDEN')
+ * // { normalised: 'PRLV SEPA CREDIPAR MOTIF 32 VOTRE IDEN', labelRoot: 'PRLV SEPA CREDIPAR MOTIF VOTRE IDEN' }
+ */
+export const normaliseDescription = (description: string): NormalisedDescription => {
+  let text = description
+  for (const step of STEPS) text = step(text)
+  return { normalised: text, labelRoot: labelRootOf(text) }
+}

@@ -1,0 +1,70 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { normaliseDescription } from './index.ts'
+
+const normalised = (description: string): string => normaliseDescription(description).normalised
+const root = (description: string): string => normaliseDescription(description).labelRoot
+
+test('upper-cases, strips accents and folds ligatures', () => {
+  assert.equal(
+    normalised('Prélèvement Œuvre Überweisung año'),
+    'PRELEVEMENT OEUVRE UBERWEISUNG ANO',
+  )
+})
+
+test('removes masked card numbers, dates and times', () => {
+  assert.equal(normalised('Cb 4978******304034 Tot Dif'), 'CB TOT DIF')
+  assert.equal(normalised('CARTE X2517 A 06H23 RETRAIT DAB 12/03/2026'), 'CARTE A RETRAIT DAB')
+  assert.equal(normalised('Kartenzahlung REWE 2026-03-01T10:00:00'), 'KARTENZAHLUNG REWE')
+})
+
+test('removes SEPA creditor ids, mandates and references with their keyword', () => {
+  assert.equal(
+    normalised('PRLVT SEPA COFIDIS ICS.FR28ZZZ12211.RUM.80152131E12A SDR102112127'),
+    'PRLVT SEPA COFIDIS',
+  )
+  assert.equal(
+    normalised(
+      'PRLV SEPA BASIC FIT II SA ECH/ID EMETTEUR/FR10ZZ3122 MDT/737001831 REF/NO737001831-106',
+    ),
+    'PRLV SEPA BASIC FIT II SA ECH',
+  )
+  assert.equal(
+    normalised('PRELEVEMENT DE ADVANZIA BANK S.A REF : efefefefef'),
+    'PRELEVEMENT DE ADVANZIA BANK SA',
+  )
+  // A word after REF is kept when it is not an identifier.
+  assert.equal(normalised('VIREMENT REF LOYER'), 'VIREMENT REF LOYER')
+})
+
+test('removes amounts repeated in the text, keeps instalment counts and named digits', () => {
+  assert.equal(
+    normalised('CARTE X2518 APPLE.COM/BILL 5,49 EUR IRLANDE'),
+    'CARTE APPLE COM BILL IRLANDE',
+  )
+  assert.equal(normalised('F INT/FRAIS TX DEBIT 15,81%/AN'), 'F INT FRAIS TX DEBIT')
+  assert.equal(normalised('CARTE X2518 3-4X CB ONEY'), 'CARTE 3 4X CB ONEY')
+  assert.equal(normalised('CARD PAYMENT TO BET365 £20.00'), 'CARD PAYMENT TO BET365')
+})
+
+test('joins dotted initials and possessives', () => {
+  assert.equal(normalised("SAINSBURY'S S.A.R.L. B.V."), 'SAINSBURYS SARL BV')
+})
+
+test('gives the same label root to one payee across months', () => {
+  const months = [
+    'VIR SEPA RECU /DE ACME SAS /MOTIF SALAIRE MARS 2026 /REF 106837-2',
+    'VIR SEPA RECU /DE ACME SAS /MOTIF SALAIRE AVRIL 2026 /REF 106901-7',
+    'VIR SEPA RECU /DE ACME SAS /MOTIF SALAIRE 05/2026 /REF 107012-1',
+  ]
+  assert.deepEqual(new Set(months.map(root)).size, 1)
+  assert.equal(root(months[0] ?? ''), 'VIR SEPA RECU DE ACME SAS MOTIF SALAIRE')
+  assert.equal(
+    root('PRELEVEMENT DE EDF CLIENTS REF : Z012201022 00203 1 S 114'),
+    root('PRELEVEMENT DE EDF CLIENTS REF : Z012201023 00203 1 S 115'),
+  )
+})
+
+test('keeps different payees apart', () => {
+  assert.notEqual(root('PRLV SEPA CREDIPAR MOTIF 32 VOTRE IDEN'), root('PRLV SEPA COFIDIS'))
+})
