@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process'
 
-const BENCHES: readonly string[] = ['categorise.ts']
+const BENCHES: readonly string[] = ['categorise.ts', 'analyse.ts']
 
 let failed = false
 for (const file of BENCHES) {
