@@ -13,6 +13,8 @@ import { withWebhookFanOut } from './app/deliver-webhook.ts'
 import type { WebhookDeps } from './app/webhook-ports.ts'
 import { createTokenService, type TokenService } from './app/tokens.ts'
 import type { Config } from './config/index.ts'
+import { enrichAccounts } from './engine/categorise/index.ts'
+import { analyseEnriched } from './engine/pipeline.ts'
 import { buildApp } from './http/build-app.ts'
 import { analysisJobs } from './jobs/analysis-job.ts'
 import { pgBossJobQueue, startBoss, startWorkers } from './jobs/boss.ts'
@@ -30,6 +32,10 @@ import {
   type Database,
   type Store,
 } from './store/index.ts'
+
+/** The engine: enrich every transaction, then analyse (steps 1–7 of ARCHITECTURE.md). */
+export const analyse: Analyser = (accounts, ctx) =>
+  analyseEnriched(accounts, enrichAccounts(accounts, ctx), ctx)
 
 export interface Runtime {
   config: Config
@@ -68,12 +74,7 @@ export const createRuntime = async (
     jobs: {
       enqueueAnalysis: () => Promise.reject(new Error('job queue not started')),
     },
-    // Replaced by the engine's analyse() when it lands.
-    analyse:
-      options.analyse ??
-      (() => {
-        throw new Error('engine not integrated yet')
-      }),
+    analyse: options.analyse ?? analyse,
     clock: { now: () => new Date() },
     ids: { next: () => randomBytes(12).toString('hex') },
     limits: { maxTransactionsPerAccount: config.maxTransactionsPerAccount },

@@ -4,7 +4,6 @@
  * `analysis_completed`, all at most once per analysis whatever the retries.
  */
 import type { AppDeps } from './ports.ts'
-import { accountToWire } from './wire.ts'
 
 export type RunOutcome = 'completed' | 'refused' | 'skipped'
 
@@ -21,15 +20,20 @@ export const runAnalysis = async (deps: AppDeps, analysisId: string): Promise<Ru
       parameters: analysis.parameters,
     },
   )
-  const wireById = new Map(
-    stored.map((entry) => [
-      entry.account.id,
-      accountToWire(entry.account, entry.createdAt, entry.updatedAt),
-    ]),
-  )
-  const accounts = result.accounts.flatMap((analysed) => {
-    const wire = wireById.get(analysed.id)
-    return wire ? [{ wire, result: analysed }] : []
+  const datesById = new Map(stored.map((entry) => [entry.account.id, entry]))
+  // The engine shapes each account for the wire; the store adds when it first saw it.
+  const accounts = result.accounts.map((analysed) => {
+    const dates = datesById.get(analysed.id)
+    return {
+      wire: {
+        ...analysed.account,
+        ...(dates && {
+          createdAt: dates.createdAt.toISOString(),
+          updatedAt: dates.updatedAt.toISOString(),
+        }),
+      },
+      result: analysed,
+    }
   })
   const isStored = await deps.inTransaction(async (tx) => {
     const done = await deps.analyses.complete(

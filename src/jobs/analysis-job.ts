@@ -16,7 +16,10 @@ export interface AnalysisJobOptions {
   retryLimit: number
   retryDelaySeconds: number
   concurrency: number
-  logger: { error(object: object, message: string): void }
+  logger: {
+    info(object: object, message: string): void
+    error(object: object, message: string): void
+  }
 }
 
 const analysisIdOf = (data: object): string | undefined =>
@@ -61,6 +64,7 @@ export const analysisJobs = (deps: AppDeps, options: AnalysisJobOptions): JobDef
       for (const job of jobs) {
         const analysisId = analysisIdOf(job.data)
         try {
+          options.logger.info({ analysisId, attempt: job.retryCount }, 'analysis job started')
           if (analysisId !== undefined) await runAnalysis(deps, analysisId)
           results.push({ id: job.id, status: 'completed' })
         } catch (error) {

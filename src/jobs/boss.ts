@@ -33,6 +33,10 @@ export const startBoss = async (
     } else {
       await boss.updateQueue(definition.name, definition.queue)
     }
+    // Warm pg-boss's queue cache now: a cold cache makes the first send() look the queue up on
+    // pg-boss's own connection, which on PGlite (one connection) waits forever behind the
+    // transaction that is sending. getJobById goes through that cache.
+    await boss.getJobById(definition.name, '00000000-0000-0000-0000-000000000000')
   }
   return boss
 }

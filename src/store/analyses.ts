@@ -318,11 +318,12 @@ export const analysisStore = (db: Tx): AnalysisStore => {
 
     listBalances: async (analysisId, accountId, { limit, page }) => {
       const { rows } = await db.query<{ date: string; balance: number; total: number }>(
-        `select b.date, b.balance, count(*) over ()::int as total
+        `select e.value->>'date' as date, (e.value->>'balance')::float8 as balance,
+                count(*) over ()::int as total
            from analysis_accounts a,
-                jsonb_to_recordset(a.daily_balances) with ordinality as b(date text, balance float8, n)
+                jsonb_array_elements(a.daily_balances) with ordinality as e(value, n)
           where a.analysis_id = $1 and a.account_id = $2
-          order by b.n limit $3 offset $4`,
+          order by e.n limit $3 offset $4`,
         [analysisId, accountId, limit, (page - 1) * limit],
       )
       const total =

@@ -11,6 +11,10 @@ import { isOrgTagId, TAG_ID } from './tags.ts'
 
 /** Words between the payment wording and the name: prepositions, direction, scheme. */
 const LEADING = new Set([
+  'RE',
+  'RECEIVED',
+  'SENT',
+  'ECHEANCE',
   'VERS',
   'AUF',
   'VOM',

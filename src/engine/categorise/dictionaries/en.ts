@@ -85,7 +85,7 @@ export const EN: Dictionary = {
     'PAYROLL',
     'WAGES',
     'WAGE',
-    'PAY',
+
     'NET PAY',
     'MONTHLY PAY',
     'WEEKLY PAY',

@@ -76,6 +76,8 @@ export const BENEFIT_PAYER: Rule = {
   decide: (facts) => {
     if (!facts.credit) return null
     const payer = firstOrg(facts, PAYERS)
+    // A health insurer paying back care costs is a refund, not a benefit.
+    if (payer?.tag === TAG_ID.PAYER_HEALTH && has(facts, 'REFUND')) return null
     if (payer) return BY_PAYER.get(payer.tag) ?? null
     return has(facts, 'ALLOWANCE') ? 'ALLOWANCE' : null
   },
