@@ -48,12 +48,13 @@ export const clusterByAmount = (
   }
   // By amount only (stable: equal amounts keep the input order, as Array.prototype.sort does).
   const amounts = new Float64Array(n)
-  const order: number[] = new Array<number>(n)
+  let allEqual = true
   for (let i = 0; i < n; i++) {
     amounts[i] = Math.abs((entries[i] as LedgerEntry).tx.amount) // i < n
-    order[i] = i
+    if (amounts[i] !== amounts[0]) allEqual = false
   }
-  order.sort((a, b) => (amounts[a] as number) - (amounts[b] as number) || a - b) // indexes < n
+  if (allEqual) return [entries.slice()] // a subscription: one cluster, nothing to sort
+  const order = sortedIndexes(amounts)
   const clusterOf = new Int32Array(n)
   let cluster = -1
   let floor = 0
@@ -80,6 +81,28 @@ export const clusterByAmount = (
     } else list.push(e)
   }
   return clusters
+}
+
+/** Indexes of `values` in ascending order of value, equal values by index (a stable sort). */
+const sortedIndexes = (values: Float64Array): Int32Array => {
+  const n = values.length
+  const order = new Int32Array(n)
+  for (let i = 0; i < n; i++) order[i] = i
+  if (n > 24) {
+    return order.sort((a, b) => (values[a] as number) - (values[b] as number) || a - b) // a, b < n
+  }
+  // Insertion sort: most payees have a handful of transactions.
+  for (let i = 1; i < n; i++) {
+    const index = order[i] as number // i < n
+    const value = values[index] as number // index < n
+    let j = i - 1
+    while (j >= 0 && (values[order[j] as number] as number) > value) {
+      order[j + 1] = order[j] as number // 0 <= j < i
+      j--
+    }
+    order[j + 1] = index
+  }
+  return order
 }
 
 /** `clusterByAmount` for any input order: sorts by amount, then each cluster by date then id. */

@@ -68,12 +68,20 @@ export const detectCashFlows = (
 }
 
 const mostFrequent = <T extends string>(values: readonly T[]): T | undefined => {
-  const counts = new Map<T, number>()
+  // Few distinct values (a transaction type, a lender): parallel arrays beat a map.
+  const seen: T[] = []
+  const counts: number[] = []
   let best: T | undefined
   let bestCount = 0
   for (const v of values) {
-    const n = (counts.get(v) ?? 0) + 1
-    counts.set(v, n)
+    let k = seen.indexOf(v)
+    if (k < 0) {
+      k = seen.length
+      seen.push(v)
+      counts.push(0)
+    }
+    const n = (counts[k] ?? 0) + 1
+    counts[k] = n
     if (n > bestCount) {
       best = v
       bestCount = n

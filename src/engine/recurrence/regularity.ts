@@ -46,12 +46,17 @@ const isMonthlyByCalendar = (days: readonly number[]): boolean => {
   return expected === firstMonth + spanned - 1
 }
 
+/** Scratch space of `median` (the engine is synchronous: one user at a time). */
+let scratch = new Float64Array(64)
+
 /** Median of numbers, half-way between the two middle ones for an even count; 0 when empty. */
 const median = (values: readonly number[]): number => {
   const n = values.length
   if (n === 0) return 0
-  // A typed copy sorts numerically without a comparator.
-  const sorted = Float64Array.from(values).sort()
+  // Copied into a reused typed buffer, which sorts numerically without a comparator.
+  if (scratch.length < n) scratch = new Float64Array(Math.max(n, scratch.length * 2))
+  for (let i = 0; i < n; i++) scratch[i] = values[i] as number // i < n
+  const sorted = scratch.subarray(0, n).sort()
   const mid = n >> 1
   return n % 2 === 1
     ? (sorted[mid] as number) // mid < n
