@@ -8,7 +8,13 @@ import type { Period } from '../insights/ledger.ts'
  * still count: due dates move around week-ends and bank holidays (±2–3 days), monthly debits
  * fall on 28–31-day months (±6 covers a debit moved from the 1st to the 5th).
  */
-const CADENCES: readonly { periodicity: Periodicity; days: number; tolerance: number }[] = [
+interface Cadence {
+  periodicity: Periodicity
+  days: number
+  tolerance: number
+}
+
+const CADENCES: readonly Cadence[] = [
   { periodicity: 'DAILY', days: 1, tolerance: 0.5 },
   { periodicity: 'WEEKLY', days: 7, tolerance: 2 },
   { periodicity: 'BIWEEKLY', days: 14, tolerance: 3 },
@@ -53,10 +59,24 @@ let scratch = new Float64Array(64)
 const median = (values: readonly number[]): number => {
   const n = values.length
   if (n === 0) return 0
-  // Copied into a reused typed buffer, which sorts numerically without a comparator.
+  // Sorted in a reused typed buffer: by insertion for the usual handful of values, else by the
+  // typed array's own numeric sort.
   if (scratch.length < n) scratch = new Float64Array(Math.max(n, scratch.length * 2))
-  for (let i = 0; i < n; i++) scratch[i] = values[i] as number // i < n
-  const sorted = scratch.subarray(0, n).sort()
+  const sorted = scratch
+  if (n <= 32) {
+    for (let i = 0; i < n; i++) {
+      const v = values[i] as number // i < n
+      let j = i - 1
+      while (j >= 0 && (sorted[j] as number) > v) {
+        sorted[j + 1] = sorted[j] as number // 0 <= j < i
+        j--
+      }
+      sorted[j + 1] = v
+    }
+  } else {
+    for (let i = 0; i < n; i++) sorted[i] = values[i] as number // i < n
+    sorted.subarray(0, n).sort()
+  }
   const mid = n >> 1
   return n % 2 === 1
     ? (sorted[mid] as number) // mid < n
@@ -71,11 +91,42 @@ const intervalsOf = (days: readonly number[]): number[] => {
   return intervals
 }
 
-/** Sorted days without repeats. */
-const uniqueDays = (sortedDays: readonly number[]): number[] => {
-  const unique: number[] = []
-  for (const day of sortedDays) if (unique[unique.length - 1] !== day) unique.push(day)
+/** Sorted days without repeats (`sortedDays` itself when it has none). */
+const uniqueDays = (sortedDays: readonly number[]): readonly number[] => {
+  let i = 1
+  while (i < sortedDays.length && sortedDays[i] !== sortedDays[i - 1]) i++
+  if (i >= sortedDays.length) return sortedDays
+  const unique = sortedDays.slice(0, i)
+  for (; i < sortedDays.length; i++) {
+    const day = sortedDays[i] as number // i < length
+    if (unique[unique.length - 1] !== day) unique.push(day)
+  }
   return unique
+}
+
+/** The cadence whose nominal length `typical` falls within, if any. */
+const cadenceOf = (typical: number): Cadence | undefined => {
+  for (const c of CADENCES) if (Math.abs(typical - c.days) <= c.tolerance) return c
+  return undefined
+}
+
+/** How many intervals keep the cadence. */
+const onTimeCount = (intervals: readonly number[], cadence: Cadence): number => {
+  let n = 0
+  for (const i of intervals) if (Math.abs(i - cadence.days) <= cadence.tolerance) n++
+  return n
+}
+
+/**
+ * Distinct values in 0–31 (days of the month, of the week), ascending: a presence table
+ * instead of a set and a sort.
+ */
+const distinctSmall = (values: readonly number[]): number[] => {
+  const seen = new Uint8Array(32)
+  for (const v of values) seen[v] = 1
+  const out: number[] = []
+  for (let v = 0; v < 32; v++) if (seen[v] === 1) out.push(v)
+  return out
 }
 
 /**
@@ -83,7 +134,7 @@ const uniqueDays = (sortedDays: readonly number[]): number[] => {
  * re-presented direct debit, a split bill): merged, so a monthly loan debited on the 5th and
  * the 6th stays monthly. Returns `days` itself when nothing is merged.
  */
-const mergeCloseOccurrences = (days: number[]): number[] => {
+const mergeCloseOccurrences = (days: readonly number[]): readonly number[] => {
   const typical = median(intervalsOf(days))
   if (typical < 4) return days
   const merged: number[] = []
@@ -117,10 +168,10 @@ export const hasCadence = (sortedDays: readonly number[]): boolean => {
   const intervals = intervalsOf(days)
   if (intervals.length === 0) return false
   const typical = median(intervals)
-  const cadence = CADENCES.find((c) => Math.abs(typical - c.days) <= c.tolerance)
+  const cadence = cadenceOf(typical)
   if (cadence === undefined) return isMonthlyByCalendar(days)
   // Most intervals on time, or random purchases whose median happens to be ~30 days would pass.
-  const onTime = intervals.filter((i) => Math.abs(i - cadence.days) <= cadence.tolerance).length
+  const onTime = onTimeCount(intervals, cadence)
   return onTime * 2 >= intervals.length || isMonthlyByCalendar(days)
 }
 
@@ -149,29 +200,26 @@ export const regularityOf = (sortedDays: readonly number[], period: Period): Reg
     }
   }
   const typical = median(intervals)
-  const cadence =
-    CADENCES.find((c) => Math.abs(typical - c.days) <= c.tolerance) ??
-    (isMonthlyByCalendar(days) ? MONTHLY : undefined)
+  const cadence = cadenceOf(typical) ?? (isMonthlyByCalendar(days) ? MONTHLY : undefined)
   const periodicity = cadence?.periodicity ?? 'OTHER'
-  const onTime =
-    cadence === undefined
-      ? 0
-      : intervals.filter((i) => Math.abs(i - cadence.days) <= cadence.tolerance).length
-  const mean = intervals.reduce((s, i) => s + i, 0) / intervals.length
-  let dueDays: number[] = []
-  if (periodicity === 'WEEKLY' || periodicity === 'BIWEEKLY') {
-    dueDays = days.map((d) => (((d + 4) % 7) + 7) % 7) // 1970-01-01 was a Thursday
-  } else if (periodicity !== 'DAILY' && periodicity !== 'OTHER') {
-    dueDays = days.map(dayOfMonthOf)
-  }
+  const onTime = cadence === undefined ? 0 : onTimeCount(intervals, cadence)
+  let sum = 0
   let min = Infinity
   let max = -Infinity
   for (const i of intervals) {
+    sum += i
     if (i < min) min = i
     if (i > max) max = i
   }
+  const mean = sum / intervals.length
+  let dueDays: number[] = []
+  if (periodicity === 'WEEKLY' || periodicity === 'BIWEEKLY') {
+    dueDays = distinctSmall(days.map((d) => (((d + 4) % 7) + 7) % 7)) // 1970-01-01 was a Thursday
+  } else if (periodicity !== 'DAILY' && periodicity !== 'OTHER') {
+    dueDays = distinctSmall(days.map(dayOfMonthOf))
+  }
   return {
-    dueDays: uniqueDays(dueDays.sort((a, b) => a - b)),
+    dueDays,
     interval: { min, max },
     meanNumberOfDaysInInterval: Math.round(mean),
     accuracy: Math.round((onTime / intervals.length) * 100),
