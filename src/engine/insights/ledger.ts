@@ -171,7 +171,12 @@ export const buildLedger = (
       })
     }
   }
-  all.sort(byDateThenId)
+  // Inputs usually come in date order already: checked in one pass before sorting.
+  let sorted = true
+  for (let i = 1; i < all.length && sorted; i++) {
+    sorted = byDateThenId(all[i - 1] as LedgerEntry, all[i] as LedgerEntry) <= 0 // 1 <= i < length
+  }
+  if (!sorted) all.sort(byDateThenId)
   all.forEach((e, i) => {
     e.index = i
   })

@@ -4,6 +4,7 @@ import {
   civilOf,
   dayOfMonthOf,
   dayOfWeek,
+  firstDayOfMonthIndex,
   daysInMonth,
   fromDayNumber,
   monthIndexOf,
@@ -25,6 +26,7 @@ test('agrees with the Gregorian calendar of Date from 1900 to 2100', () => {
     )
     assert.equal(monthIndexOf(day), +date.slice(0, 4) * 12 + +date.slice(5, 7) - 1)
     assert.equal(dayOfMonthOf(day), +date.slice(8, 10))
+    assert.equal(firstDayOfMonthIndex(monthIndexOf(day)), day - dayOfMonthOf(day) + 1)
   }
 })
 

@@ -82,6 +82,12 @@ export const monthIndexOf = (day: number): number => {
   return (yoe + era * 400 + (month <= 2 ? 1 : 0)) * 12 + month - 1
 }
 
+/** Day number of the first day of a month given by its index (see `monthIndexOf`). */
+export const firstDayOfMonthIndex = (monthIndex: number): number => {
+  const year = Math.floor(monthIndex / 12)
+  return daysFromCivil(year, monthIndex - year * 12 + 1, 1)
+}
+
 /** Day of the month (1–31) of a day number. */
 export const dayOfMonthOf = (day: number): number => {
   // civilOf's arithmetic, without building an object (hot in the detectors).

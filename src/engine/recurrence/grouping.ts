@@ -89,7 +89,21 @@ const sortedIndexes = (values: Float64Array): Int32Array => {
   const order = new Int32Array(n)
   for (let i = 0; i < n; i++) order[i] = i
   if (n > 24) {
-    return order.sort((a, b) => (values[a] as number) - (values[b] as number) || a - b) // a, b < n
+    // Integer values (minor units) and their index packed in one number: the typed array's
+    // own numeric sort (no comparator calls), equal values ordered by index.
+    const keys = new Float64Array(n)
+    let packable = true
+    for (let i = 0; i < n; i++) {
+      const v = values[i] as number // i < n
+      if (!Number.isInteger(v) || v < 0 || v * n + i > Number.MAX_SAFE_INTEGER) packable = false
+      keys[i] = v * n + i
+    }
+    if (!packable) {
+      return order.sort((a, b) => (values[a] as number) - (values[b] as number) || a - b) // a, b < n
+    }
+    keys.sort()
+    for (let k = 0; k < n; k++) order[k] = (keys[k] as number) % n // k < n
+    return order
   }
   // Insertion sort: most payees have a handful of transactions.
   for (let i = 1; i < n; i++) {

@@ -1,6 +1,6 @@
 /** Periodicity, due days, intervals, accuracy and repartition of a detected flow. */
 import type { Periodicity, Regularity, Repartition } from '../model/index.ts'
-import { dayOfMonthOf, monthIndexOf } from '../model/index.ts'
+import { dayOfMonthOf, firstDayOfMonthIndex, monthIndexOf } from '../model/index.ts'
 import type { Period } from '../insights/ledger.ts'
 
 /**
@@ -38,18 +38,20 @@ const isMonthlyByCalendar = (days: readonly number[]): boolean => {
   const spanned = monthIndexOf(days[days.length - 1] as number) - firstMonth + 1
   if (spanned < 3) return false
   // Sorted days: months come in runs, each month of the span must have a run of 1 or 2 days.
-  let expected = firstMonth
+  // The month changes when a day reaches the next month's first day.
+  let month = firstMonth
+  let nextMonthStart = firstDayOfMonthIndex(month + 1)
   let run = 0
   for (const day of days) {
-    const month = monthIndexOf(day)
-    if (month === expected) {
-      if (++run > 2) return false
-    } else if (month === expected + 1 && run > 0) {
-      expected = month
-      run = 1
-    } else return false
+    if (day >= nextMonthStart) {
+      month++
+      nextMonthStart = firstDayOfMonthIndex(month + 1)
+      if (day >= nextMonthStart) return false // a month without a day
+      run = 0
+    }
+    if (++run > 2) return false
   }
-  return expected === firstMonth + spanned - 1
+  return month === firstMonth + spanned - 1
 }
 
 /** Scratch space of `median` (the engine is synchronous: one user at a time). */
