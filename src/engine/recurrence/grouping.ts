@@ -47,7 +47,7 @@ export const clusterByAmount = (
     }
   }
   // By amount only (stable: equal amounts keep the input order, as Array.prototype.sort does).
-  const amounts = new Float64Array(n)
+  const amounts: number[] = new Array<number>(n)
   let allEqual = true
   for (let i = 0; i < n; i++) {
     amounts[i] = Math.abs((entries[i] as LedgerEntry).tx.amount) // i < n
@@ -55,7 +55,7 @@ export const clusterByAmount = (
   }
   if (allEqual) return [entries.slice()] // a subscription: one cluster, nothing to sort
   const order = sortedIndexes(amounts)
-  const clusterOf = new Int32Array(n)
+  const clusterOf: number[] = new Array<number>(n)
   let cluster = -1
   let floor = 0
   for (let k = 0; k < n; k++) {
@@ -84,9 +84,9 @@ export const clusterByAmount = (
 }
 
 /** Indexes of `values` in ascending order of value, equal values by index (a stable sort). */
-const sortedIndexes = (values: Float64Array): Int32Array => {
+const sortedIndexes = (values: readonly number[]): number[] => {
   const n = values.length
-  const order = new Int32Array(n)
+  const order: number[] = new Array<number>(n)
   for (let i = 0; i < n; i++) order[i] = i
   if (n > 24) {
     // Integer values (minor units) and their index packed in one number: the typed array's

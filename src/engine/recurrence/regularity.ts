@@ -60,14 +60,27 @@ let scratch = new Float64Array(64)
 /** Median of numbers, half-way between the two middle ones for an even count; 0 when empty. */
 const median = (values: readonly number[]): number => {
   const n = values.length
-  if (n === 0) return 0
-  // Sorted in a reused typed buffer: by insertion for the usual handful of values, else by the
-  // typed array's own numeric sort.
   if (scratch.length < n) scratch = new Float64Array(Math.max(n, scratch.length * 2))
+  for (let i = 0; i < n; i++) scratch[i] = values[i] as number // i < n
+  return medianOfScratch(n)
+}
+
+/** `median(intervalsOf(days))` without building the intervals. */
+const medianInterval = (days: readonly number[]): number => {
+  const n = Math.max(days.length - 1, 0)
+  if (scratch.length < n) scratch = new Float64Array(Math.max(n, scratch.length * 2))
+  for (let i = 0; i < n; i++) scratch[i] = (days[i + 1] as number) - (days[i] as number) // i + 1 < length
+  return medianOfScratch(n)
+}
+
+/** Median of `scratch[0, n)`, which it sorts in place; 0 when `n` is 0. */
+const medianOfScratch = (n: number): number => {
+  if (n === 0) return 0
   const sorted = scratch
   if (n <= 32) {
-    for (let i = 0; i < n; i++) {
-      const v = values[i] as number // i < n
+    // Insertion sort: the usual handful of values.
+    for (let i = 1; i < n; i++) {
+      const v = sorted[i] as number // i < n
       let j = i - 1
       while (j >= 0 && (sorted[j] as number) > v) {
         sorted[j + 1] = sorted[j] as number // 0 <= j < i
@@ -75,10 +88,7 @@ const median = (values: readonly number[]): number => {
       }
       sorted[j + 1] = v
     }
-  } else {
-    for (let i = 0; i < n; i++) sorted[i] = values[i] as number // i < n
-    sorted.subarray(0, n).sort()
-  }
+  } else sorted.subarray(0, n).sort() // numeric, no comparator
   const mid = n >> 1
   return n % 2 === 1
     ? (sorted[mid] as number) // mid < n
@@ -120,14 +130,14 @@ const onTimeCount = (intervals: readonly number[], cadence: Cadence): number => 
 }
 
 /**
- * Distinct values in 0–31 (days of the month, of the week), ascending: a presence table
- * instead of a set and a sort.
+ * Distinct values in 0–31 (days of the month, of the week), ascending: a bit set instead of a
+ * set and a sort.
  */
 const distinctSmall = (values: readonly number[]): number[] => {
-  const seen = new Uint8Array(32)
-  for (const v of values) seen[v] = 1
+  let seen = 0 // bit v set when v was seen
+  for (const v of values) seen |= 1 << v
   const out: number[] = []
-  for (let v = 0; v < 32; v++) if (seen[v] === 1) out.push(v)
+  for (let v = 0; v < 32; v++) if (((seen >>> v) & 1) === 1) out.push(v)
   return out
 }
 
@@ -137,8 +147,13 @@ const distinctSmall = (values: readonly number[]): number[] => {
  * the 6th stays monthly. Returns `days` itself when nothing is merged.
  */
 const mergeCloseOccurrences = (days: readonly number[]): readonly number[] => {
-  const typical = median(intervalsOf(days))
+  const typical = medianInterval(days)
   if (typical < 4) return days
+  let close = false
+  for (let i = 1; i < days.length && !close; i++) {
+    close = (days[i] as number) - (days[i - 1] as number) < typical / 4 // 1 <= i < length
+  }
+  if (!close) return days
   const merged: number[] = []
   for (const day of days) {
     const last = merged[merged.length - 1]
