@@ -5,23 +5,22 @@
  * const [checking] = enrichAccounts(accounts)
  * checking[0].enrichments // { type: 'DIRECT_DEBIT', category: 'LOAN_REPAYMENT_PERSONAL', ruleId: 'LOAN_LENDER_OR_WORDING', … }
  */
-import { toDayNumber } from '../model/index.ts'
-import type {
-  Account,
-  Category,
-  EngineContext,
-  EnrichedTransaction,
-  Transaction,
-  TransactionType,
+import {
+  toDayNumber,
+  type Account,
+  type Category,
+  type EngineContext,
+  type EnrichedTransaction,
+  type Transaction,
+  type TransactionType,
 } from '../model/index.ts'
 import { normaliseDescription } from '../normalise/index.ts'
 import { DICTIONARIES } from './dictionaries/index.ts'
 import { compileDictionaries, findHits, type Matcher } from './matcher.ts'
 import { TAG_COUNT, TAG_ID } from './tags.ts'
 import { typeOf } from './typing.ts'
-import type { Facts } from './facts.ts'
+import { firstOrg, type Facts } from './facts.ts'
 import { RULES } from './rules/index.ts'
-import { firstOrg } from './facts.ts'
 import { extractCounterparty } from './counterparty.ts'
 import type { Draft } from './draft.ts'
 import { linkCardSettlements, linkInternalTransfers, linkRejections } from './links.ts'
@@ -44,21 +43,11 @@ interface Reading {
   readonly companyName: boolean
 }
 
-const FEE_PREFIXES = ['FEES_', 'REFUND_'] as const
+/** FEES_* and REFUND_*_FEES: operations the bank books itself. */
 const isBankFee = (category: Category): boolean =>
-  category.startsWith(FEE_PREFIXES[0]) ||
-  (category.startsWith(FEE_PREFIXES[1]) && category.endsWith('_FEES'))
+  category.startsWith('FEES_') || (category.startsWith('REFUND_') && category.endsWith('_FEES'))
 
-/** Reads one description: normalise, then find dictionary entries, type, run the rules. */
-export const readDescription = (
-  description: string,
-  amount: number,
-  accountType: Account['type'],
-): Reading => {
-  const { normalised, labelRoot } = normaliseDescription(description)
-  return readNormalised(normalised, labelRoot, amount > 0, accountType)
-}
-
+/** Reads one normalised description: find dictionary entries, type it, run the rules. */
 const readNormalised = (
   normalised: string,
   labelRoot: string,
