@@ -102,21 +102,24 @@ const createReader = (): ((
   credit: boolean,
   accountType: Account['type'],
 ) => Reading) => {
-  // One map per account type and sign, keyed by the description itself: no key to build, and
-  // a string's hash is computed once.
-  const byRaw = new Map<string, Map<string, Reading>>()
+  // One map per sign and account type, keyed by the description itself: no key string to build
+  // on the hot path, and a string's hash is computed once.
+  const byRaw: [Map<string, Map<string, Reading>>, Map<string, Map<string, Reading>>] = [
+    new Map(),
+    new Map(),
+  ]
   const byNormalised = new Map<string, Reading>()
   return (description, credit, accountType) => {
-    const prefix = `${accountType}${credit ? '+' : '-'}`
-    let raw = byRaw.get(prefix)
+    const bySign = byRaw[credit ? 1 : 0]
+    let raw = bySign.get(accountType)
     if (!raw) {
       raw = new Map()
-      byRaw.set(prefix, raw)
+      bySign.set(accountType, raw)
     }
     let reading = raw.get(description)
     if (reading) return reading
     const { normalised, labelRoot } = normaliseDescription(description)
-    const normalisedKey = prefix + normalised
+    const normalisedKey = `${accountType}${credit ? '+' : '-'}${normalised}`
     reading = byNormalised.get(normalisedKey)
     if (!reading) {
       reading = readNormalised(normalised, labelRoot, credit, accountType)
