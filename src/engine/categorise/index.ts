@@ -160,16 +160,42 @@ const toEnriched = (draft: Draft): EnrichedTransaction => {
   return enriched
 }
 
+/** Civil titles in owner names, left out when matching them in descriptions. */
+const TITLES = new Set([
+  'M',
+  'MR',
+  'MME',
+  'MLLE',
+  'MRS',
+  'MS',
+  'MISS',
+  'DR',
+  'SR',
+  'SRA',
+  'HERR',
+  'FRAU',
+  'DHR',
+  'MEVR',
+])
+/** Words that join two holders in one owner name (`MR JEAN DUPONT ET MME MARIE DUPONT`). */
+const JOINS = new Set(['ET', 'AND', 'Y', 'UND', 'EN', '&', 'OU', 'OR', 'OF'])
+
+/** Each holder's name as words, titles left out; one name may hold two holders. */
 const ownerNameWords = (accounts: readonly Account[]): string[][] => {
   const names: string[][] = []
   for (const account of accounts) {
     for (const owner of account.owners) {
       if (!owner.name) continue
-      const words = normaliseDescription(owner.name)
-        .normalised.split(' ')
-        .filter((w) => w.length > 1)
-      // A single word (a family name) also names relatives: require first and last name.
-      if (words.length >= 2) names.push(words)
+      let holder: string[] = []
+      for (const word of [...normaliseDescription(owner.name).normalised.split(' '), '&']) {
+        if (JOINS.has(word)) {
+          // A single word (a family name) also names relatives: require first and last name.
+          if (holder.length >= 2) names.push(holder)
+          holder = []
+        } else if (word.length > 1 && !TITLES.has(word)) {
+          holder.push(word)
+        }
+      }
     }
   }
   return names
