@@ -58,6 +58,13 @@ const readNormalised = (
   const hits = findHits(MATCHER, words)
   const firstHit = new Int32Array(TAG_COUNT).fill(-1)
   for (let h = hits.length - 1; h >= 0; h--) firstHit[hits[h]?.tag ?? 0] = h
+  const returnedDebit = firstHit[TAG_ID.REJECT_DIRECT_DEBIT] ?? -1
+  if (returnedDebit >= 0) {
+    for (const tag of [TAG_ID.REJECT, TAG_ID.T_DIRECT_DEBIT]) {
+      const at = firstHit[tag] ?? -1
+      if (at < 0 || returnedDebit < at) firstHit[tag] = returnedDebit
+    }
+  }
   let type = typeOf(firstHit, credit, accountType)
   const facts: Facts = { words, hits, firstHit, credit, type, accountType }
   let category: Category = credit ? 'OTHER_ENTRY' : 'OTHER_EXPENSE'
