@@ -8,7 +8,7 @@
  *
  * Options (env): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10), BENCH_RUNS (default 30).
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
@@ -78,21 +78,44 @@ try {
     `${server.url}/v2/customers/${customer.body.id}/analyses?limit=1`,
     { token },
   )
-  const analysisId = list.body.resources[0]?.id
-  const getUrl = `${server.url}/v2/customers/${customer.body.id}/analyses/${analysisId}`
-  const size = JSON.stringify((await api(getUrl, { token })).body).length
-  const result = await autocannon({
-    url: getUrl,
-    connections,
-    duration: seconds,
-    headers: { authorization: `Bearer ${token}` },
+  const large = `${server.url}/v2/customers/${customer.body.id}/analyses/${list.body.resources[0]?.id}`
+
+  // A small analysis too: the 66 transactions of the harry_potter fixture.
+  const small = await api<{ id: string }>(`${server.url}/v2/customers`, {
+    method: 'POST',
+    token,
+    body: { customIdentifier: `bench-small-${Date.now()}` },
   })
+  const harry: unknown = JSON.parse(
+    await readFile(new URL('../test/fixtures/algoan/harry_potter.json', import.meta.url), 'utf8'),
+  )
+  const smallAnalysis = await api<{ id: string }>(
+    `${server.url}/v2/customers/${small.body.id}/analyses`,
+    { method: 'POST', token, body: harry },
+  )
+  const smallUrl = `${server.url}/v2/customers/${small.body.id}/analyses/${smallAnalysis.body.id}`
+  while ((await api<{ status: string }>(smallUrl, { token })).body.status === 'IN_PROGRESS') {
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+
+  const getBench = async (url: string) => {
+    const size = JSON.stringify((await api(url, { token })).body).length
+    const result = await autocannon({
+      url,
+      connections,
+      duration: seconds,
+      headers: { authorization: `Bearer ${token}` },
+    })
+    return `GET analysis (${Math.round(size / 1024)} KB body), ${connections} connections, ${seconds} s:\n  ${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}`
+  }
+  const smallFigures = await getBench(smallUrl)
+  const largeFigures = await getBench(large)
 
   process.stdout.write(
     [
       `backend: ${backend}, node ${process.version}`,
-      `GET analysis (${Math.round(size / 1024)} KB body), ${connections} connections, ${seconds} s:`,
-      `  ${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}`,
+      `harry_potter fixture, 66 transactions — ${smallFigures}`,
+      `1,000 transactions — ${largeFigures}`,
       `create analysis (1,000 transactions) → COMPLETED, ${runs} runs, polled every 5 ms:`,
       `  p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${latencies.at(-1)?.toFixed(0)} ms`,
       '',
