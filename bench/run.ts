@@ -5,7 +5,9 @@
  */
 import { spawnSync } from 'node:child_process'
 
-const BENCHES: readonly string[] = ['categorise.ts']
+// The engine benchmarks; the service ones run on their own (`npm run bench:api`,
+// `npm run bench:webhooks`) because they start a database.
+const BENCHES: readonly string[] = ['categorise.ts', 'analyse.ts']
 
 let failed = false
 for (const file of BENCHES) {

@@ -35,13 +35,18 @@ export const toWebhookBody = (event: WebhookEvent): WebhookEventBody => ({
   id: event.id,
 })
 
-export type DeliveryStep = AttemptOutcome['kind'] | 'skipped'
+export interface DeliveryStep {
+  /** What became of the event; `skipped` when it was not its turn (or not ours to take). */
+  outcome: AttemptOutcome['kind'] | 'skipped'
+  /** Once the event is settled: the next PENDING event of the same customer, if any. */
+  next?: string
+}
 
 /**
- * One delivery job: takes the event if it is its turn (see `WebhookStore.claim`), POSTs it once,
+ * One attempt: takes the event if it is its turn (see `WebhookStore.claim`), POSTs it once,
  * logs the attempt, then either marks it DELIVERED, schedules the next attempt, or marks it
  * FAILED (disabling the subscription after too many failed events in a row). Once the event is
- * settled, the next PENDING event of the same customer is enqueued.
+ * settled, the next PENDING event of the same customer is enqueued, and returned.
  */
 export const deliverWebhookEvent = async (
   deps: WebhookDeps,
@@ -49,7 +54,7 @@ export const deliverWebhookEvent = async (
 ): Promise<DeliveryStep> => {
   const startedAt = deps.clock.now()
   const claimed = await deps.webhooks.claim(eventId, startedAt, deps.settings.leaseMs)
-  if (!claimed) return 'skipped'
+  if (!claimed) return { outcome: 'skipped' }
   const result = await deps.sender.send(
     toWebhookBody(claimed.event),
     claimed.secret,
@@ -70,13 +75,39 @@ export const deliverWebhookEvent = async (
     durationMs: result.durationMs,
     error: result.error,
   }
-  return deps.inTransaction(async (tx) => {
+  return deps.inTransaction(async (tx): Promise<DeliveryStep> => {
     const recorded = await deps.webhooks.recordAttempt(tx, claimed, attempt, outcome)
-    if (!recorded.applied) return 'skipped'
+    if (!recorded.applied) return { outcome: 'skipped' }
     if (outcome.kind === 'retry') await deps.queue.enqueueDeliveries(tx, [eventId], outcome.at)
-    if (recorded.next !== undefined) await deps.queue.enqueueDeliveries(tx, [recorded.next])
-    return outcome.kind
+    if (recorded.next === undefined) return { outcome: outcome.kind }
+    await deps.queue.enqueueDeliveries(tx, [recorded.next])
+    return { outcome: outcome.kind, next: recorded.next }
   })
+}
+
+/**
+ * A delivery job: delivers the event, then goes on with the next events of the same customer
+ * while they are due and `budgetMs` is not spent. Without this, each event of a busy customer
+ * would wait for a worker to pick the job of the previous one up (up to a polling interval on
+ * PGlite). The next event's job is still enqueued at each step, so a worker dying mid-chain loses
+ * nothing; that job then finds its event already delivered.
+ */
+export const deliverWebhookEvents = async (
+  deps: WebhookDeps,
+  eventId: string,
+  budgetMs: number,
+): Promise<AttemptOutcome['kind'][]> => {
+  const started = deps.clock.now().getTime()
+  const outcomes: AttemptOutcome['kind'][] = []
+  let current: string | undefined = eventId
+  while (current !== undefined) {
+    const step = await deliverWebhookEvent(deps, current)
+    if (step.outcome === 'skipped') break
+    outcomes.push(step.outcome)
+    if (deps.clock.now().getTime() - started >= budgetMs) break
+    current = step.next
+  }
+  return outcomes
 }
 
 /**

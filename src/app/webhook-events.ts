@@ -59,10 +59,10 @@ export const getDeliveryLog = async (
 
 /**
  * Sends the event again, whatever its state: back to PENDING with a fresh round of attempts,
- * delivered by a job (after any earlier PENDING event of the same customer).
+ * delivered by a job (after any earlier PENDING event of the same customer, and once the
+ * subscription is ACTIVE).
  */
 export const redeliverEvent = async (deps: WebhookDeps, ids: EventIds): Promise<WebhookEvent> => {
-  await findEvent(deps, ids)
   const requeued = await deps.inTransaction(async (tx) => {
     const event = await deps.webhooks.requeueEvent(tx, ids, deps.clock.now())
     if (event) await deps.queue.enqueueDeliveries(tx, [event.id])

@@ -5,6 +5,7 @@
 import { Command } from 'commander'
 import { registerCategorise } from './categorise.ts'
 import { registerClients } from './clients.ts'
+import { registerAnalyze } from './analyze.ts'
 import { registerGenerate } from './generate.ts'
 import { registerServe } from './serve.ts'
 import { registerWorker } from './worker.ts'
@@ -21,6 +22,7 @@ const commands: ((program: Command) => void)[] = [
   registerClients,
   registerGenerate,
   registerCategorise,
+  registerAnalyze,
 ]
 for (const register of commands) register(program)
 

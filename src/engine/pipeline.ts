@@ -52,7 +52,7 @@ export const analyseEnriched = (
     dailyBalances: toDailyBalances(series[a] ?? null, account.currency),
   }))
 
-  const refusal = findRefusal(accounts, ctx.supportedCurrencies)
+  const refusal = findRefusal(accounts, ctx.supportedCurrencies, ctx.asOf)
   if (refusal !== null) {
     return { ok: false, refusal, accounts: analysedAccounts, engineVersion: ENGINE_VERSION }
   }

@@ -1,4 +1,4 @@
-import type { Account, AccountType, Refusal } from './model/index.ts'
+import type { Account, AccountType, LocalDate, Refusal } from './model/index.ts'
 
 /** Account types the engine analyses; anything else (UNKNOWN) is listed but ignored. */
 const SUPPORTED_TYPES: ReadonlySet<AccountType> = new Set([
@@ -28,11 +28,12 @@ const refusal = (code: Refusal['code'], message: string): Refusal => ({ code, me
 
 /**
  * The first refusal that applies, in the order of ARCHITECTURE.md, or `null` when the input can
- * be analysed. Messages are for the lender's support team: they name the rule, never bank data.
+ * be analysed. Transactions count when booked by `asOf` (an earlier analysis date sees fewer). Messages are for the lender's support team: they name the rule, never bank data.
  */
 export const findRefusal = (
   accounts: readonly Account[],
   supportedCurrencies: readonly string[],
+  asOf: LocalDate,
 ): Refusal | null => {
   if (!accounts.some((a) => SUPPORTED_TYPES.has(a.type))) {
     return refusal(
@@ -71,7 +72,7 @@ export const findRefusal = (
   }
   const count = analysed
     .filter((a) => a.type === 'CHECKING')
-    .reduce((n, a) => n + a.transactions.filter((t) => !t.isComing).length, 0)
+    .reduce((n, a) => n + a.transactions.filter((t) => !t.isComing && t.date <= asOf).length, 0)
   if (count < MIN_CHECKING_TRANSACTIONS) {
     return refusal(
       'NOT_ENOUGH_TRANSACTIONS',

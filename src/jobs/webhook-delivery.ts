@@ -5,11 +5,17 @@
  * A sweeper in each worker re-enqueues events a lost job left waiting.
  */
 import type { JobResult, PgBoss } from 'pg-boss'
-import { deliverWebhookEvent, sweepWebhookDeliveries } from '../app/deliver-webhook.ts'
+import { deliverWebhookEvents, sweepWebhookDeliveries } from '../app/deliver-webhook.ts'
 import type { WebhookDeps, WebhookQueue } from '../app/webhook-ports.ts'
 import type { JobDefinition } from './registry.ts'
 
 export const WEBHOOK_QUEUE = 'webhook-delivery'
+
+/**
+ * How long a job goes on with the next events of the same customer. Its last attempt may start
+ * just before and last a time-out: 30 s keeps the job within its expiry (time-out + 60 s).
+ */
+const CHAIN_BUDGET_MS = 30_000
 
 export interface WebhookJobOptions {
   /** Time-out of one HTTP attempt. */
@@ -29,6 +35,8 @@ export const webhookJobs = (deps: WebhookDeps, options: WebhookJobOptions): JobD
       retryBackoff: true,
       // One attempt's time-out plus two short transactions; a job past that is a dead worker's.
       expireInSeconds: Math.ceil(options.timeoutMs / 1000) + 60,
+      // wake workers on PostgreSQL as soon as a delivery is enqueued, not at their next poll
+      notify: true,
     },
     work: {
       // Attempts wait on the network, not the CPU: a batch runs its attempts side by side.
@@ -43,7 +51,7 @@ export const webhookJobs = (deps: WebhookDeps, options: WebhookJobOptions): JobD
         jobs.map(async (job): Promise<JobResult> => {
           const eventId = eventIdOf(job.data)
           try {
-            if (eventId !== undefined) await deliverWebhookEvent(deps, eventId)
+            if (eventId !== undefined) await deliverWebhookEvents(deps, eventId, CHAIN_BUDGET_MS)
             return { id: job.id, status: 'completed' }
           } catch (error) {
             options.logger.error({ err: error, eventId }, 'webhook job failed')

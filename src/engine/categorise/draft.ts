@@ -5,6 +5,8 @@ export interface Draft {
   readonly transaction: Transaction
   readonly account: Account
   readonly labelRoot: string
+  /** `transaction.date` as days since 1970-01-01, computed once. */
+  readonly day: number
   /** The normalised words, for checks that need the account's context (owner names). */
   readonly words: readonly string[]
   type: TransactionType
@@ -24,15 +26,12 @@ export interface Draft {
 
 /** Sort key that does not depend on input order: date, amount, then the text, then the id. */
 export const compareDrafts = (a: Draft, b: Draft): number =>
-  a.transaction.date < b.transaction.date
+  a.day - b.day ||
+  a.transaction.amount - b.transaction.amount ||
+  (a.labelRoot < b.labelRoot ? -1 : a.labelRoot > b.labelRoot ? 1 : 0) ||
+  (a.transaction.description < b.transaction.description
     ? -1
-    : a.transaction.date > b.transaction.date
+    : a.transaction.description > b.transaction.description
       ? 1
-      : a.transaction.amount - b.transaction.amount ||
-        (a.labelRoot < b.labelRoot ? -1 : a.labelRoot > b.labelRoot ? 1 : 0) ||
-        (a.transaction.description < b.transaction.description
-          ? -1
-          : a.transaction.description > b.transaction.description
-            ? 1
-            : 0) ||
-        (a.transaction.id < b.transaction.id ? -1 : a.transaction.id > b.transaction.id ? 1 : 0)
+      : 0) ||
+  (a.transaction.id < b.transaction.id ? -1 : a.transaction.id > b.transaction.id ? 1 : 0)

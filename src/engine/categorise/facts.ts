@@ -1,4 +1,4 @@
-import type { AccountType, Minor, TransactionType } from '../model/index.ts'
+import type { AccountType, TransactionType } from '../model/index.ts'
 import type { Hit } from './matcher.ts'
 import { TAG_ID, isOrgTagId, type Tag } from './tags.ts'
 
@@ -9,7 +9,6 @@ export interface Facts {
   readonly hits: readonly Hit[]
   /** Index in `hits` of the first hit of each tag id, -1 when absent. */
   readonly firstHit: Int32Array
-  readonly amount: Minor
   readonly credit: boolean
   readonly type: TransactionType
   readonly accountType: AccountType

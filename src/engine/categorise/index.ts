@@ -5,6 +5,7 @@
  * const [checking] = enrichAccounts(accounts)
  * checking[0].enrichments // { type: 'DIRECT_DEBIT', category: 'LOAN_REPAYMENT_PERSONAL', ruleId: 'LOAN_LENDER_OR_WORDING', … }
  */
+import { toDayNumber } from '../model/index.ts'
 import type {
   Account,
   Category,
@@ -23,7 +24,7 @@ import { RULES } from './rules/index.ts'
 import { firstOrg } from './facts.ts'
 import { extractCounterparty } from './counterparty.ts'
 import type { Draft } from './draft.ts'
-import { linkInternalTransfers, linkRejections } from './links.ts'
+import { linkCardSettlements, linkInternalTransfers, linkRejections } from './links.ts'
 import { applyRecurringEmployer } from './recurring-employer.ts'
 
 /** Compiled once: an immutable lookup table, not state. */
@@ -48,20 +49,28 @@ const isBankFee = (category: Category): boolean =>
   category.startsWith(FEE_PREFIXES[0]) ||
   (category.startsWith(FEE_PREFIXES[1]) && category.endsWith('_FEES'))
 
-/** Reads one description: normalise, find dictionary entries, type, run the rules. */
+/** Reads one description: normalise, then find dictionary entries, type, run the rules. */
 export const readDescription = (
   description: string,
   amount: number,
   accountType: Account['type'],
 ): Reading => {
   const { normalised, labelRoot } = normaliseDescription(description)
+  return readNormalised(normalised, labelRoot, amount > 0, accountType)
+}
+
+const readNormalised = (
+  normalised: string,
+  labelRoot: string,
+  credit: boolean,
+  accountType: Account['type'],
+): Reading => {
   const words = normalised === '' ? [] : normalised.split(' ')
   const hits = findHits(MATCHER, words)
   const firstHit = new Int32Array(TAG_COUNT).fill(-1)
   for (let h = hits.length - 1; h >= 0; h--) firstHit[hits[h]?.tag ?? 0] = h
-  const credit = amount > 0
   let type = typeOf(firstHit, credit, accountType)
-  const facts: Facts = { words, hits, firstHit, amount, credit, type, accountType }
+  const facts: Facts = { words, hits, firstHit, credit, type, accountType }
   let category: Category = credit ? 'OTHER_ENTRY' : 'OTHER_EXPENSE'
   let ruleId = 'OTHER'
   let counterparty: string | null = null
@@ -94,6 +103,71 @@ export const readDescription = (
   }
 }
 
+/**
+ * Reads descriptions for one `enrichAccounts` call. Most of a history repeats: the same raw
+ * description (a monthly direct debit), or the same text once dates and references are gone
+ * (card payments): each is read once. Local to the call, so nothing outlives it.
+ */
+const createReader = (): ((
+  description: string,
+  credit: boolean,
+  accountType: Account['type'],
+) => Reading) => {
+  // One map per account type and sign, keyed by the description itself: no key to build, and
+  // a string's hash is computed once.
+  const byRaw = new Map<string, Map<string, Reading>>()
+  const byNormalised = new Map<string, Reading>()
+  return (description, credit, accountType) => {
+    const prefix = `${accountType}${credit ? '+' : '-'}`
+    let raw = byRaw.get(prefix)
+    if (!raw) {
+      raw = new Map()
+      byRaw.set(prefix, raw)
+    }
+    let reading = raw.get(description)
+    if (reading) return reading
+    const { normalised, labelRoot } = normaliseDescription(description)
+    const normalisedKey = prefix + normalised
+    reading = byNormalised.get(normalisedKey)
+    if (!reading) {
+      reading = readNormalised(normalised, labelRoot, credit, accountType)
+      byNormalised.set(normalisedKey, reading)
+    }
+    raw.set(description, reading)
+    return reading
+  }
+}
+
+/**
+ * The output transaction, built field by field: V8 builds a fixed shape much faster than it
+ * spreads one object into another, and this runs once per transaction.
+ */
+const toEnriched = (draft: Draft): EnrichedTransaction => {
+  const tx = draft.transaction
+  const enriched: EnrichedTransaction = {
+    id: tx.id,
+    accountId: tx.accountId,
+    description: tx.description,
+    amount: tx.amount,
+    currency: tx.currency,
+    date: tx.date,
+    dates: tx.dates,
+    isComing: tx.isComing,
+    labelRoot: draft.labelRoot,
+    enrichments: {
+      category: draft.category,
+      type: draft.type,
+      isRejected: draft.isRejected,
+      counterPartId: draft.counterPartId,
+      counterparty: draft.counterparty,
+      isInternationalTransfer: draft.isInternational,
+      ruleId: draft.ruleId,
+    },
+  }
+  if (tx.aggregator !== undefined) enriched.aggregator = tx.aggregator
+  return enriched
+}
+
 const ownerNameWords = (accounts: readonly Account[]): string[][] => {
   const names: string[][] = []
   for (const account of accounts) {
@@ -118,20 +192,25 @@ export const enrichAccounts = (
   accounts: readonly Account[],
   _context?: EngineContext,
 ): EnrichedTransaction[][] => {
-  // Identical descriptions on the same kind of account read the same: read each once.
-  const readings = new Map<string, Reading>()
+  const read = createReader()
+  // Many transactions share a date: turn each date into a day number once.
+  const days = new Map<string, number>()
+  const dayOf = (date: string): number => {
+    let day = days.get(date)
+    if (day === undefined) {
+      day = toDayNumber(date)
+      days.set(date, day)
+    }
+    return day
+  }
   const drafts: Draft[][] = accounts.map((account) =>
     account.transactions.map((transaction: Transaction): Draft => {
-      const key = `${account.type}${transaction.amount > 0 ? '+' : '-'}${transaction.description}`
-      let reading = readings.get(key)
-      if (!reading) {
-        reading = readDescription(transaction.description, transaction.amount, account.type)
-        readings.set(key, reading)
-      }
+      const reading = read(transaction.description, transaction.amount > 0, account.type)
       return {
         transaction,
         account,
         labelRoot: reading.labelRoot,
+        day: dayOf(transaction.date),
         words: reading.words,
         type: reading.type,
         category: reading.category,
@@ -153,20 +232,7 @@ export const enrichAccounts = (
   const owners = ownerNameWords(accounts)
   const isOwnName = (draft: Draft): boolean =>
     owners.some((name) => name.every((word) => draft.words.includes(word)))
+  linkCardSettlements(drafts)
   linkInternalTransfers(drafts, isOwnName)
-  return drafts.map((accountDrafts) =>
-    accountDrafts.map((draft): EnrichedTransaction => ({
-      ...draft.transaction,
-      labelRoot: draft.labelRoot,
-      enrichments: {
-        category: draft.category,
-        type: draft.type,
-        isRejected: draft.isRejected,
-        counterPartId: draft.counterPartId,
-        counterparty: draft.counterparty,
-        isInternationalTransfer: draft.isInternational,
-        ruleId: draft.ruleId,
-      },
-    })),
-  )
+  return drafts.map((accountDrafts) => accountDrafts.map(toEnriched))
 }

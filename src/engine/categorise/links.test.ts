@@ -141,3 +141,30 @@ test('gives the same enrichments whatever the order of accounts and transactions
   const b = byId(backward)
   for (const [id, t] of a) assert.deepEqual(b.get(id), t, id)
 })
+
+test('links a deferred card total to the credit that resets the card account', () => {
+  const total = tx('a0', '2026-03-31', -843.2, 'CB 4978******304034 TOT DIF')
+  const reset = tx('a1', '2026-03-31', 843.2, 'PRELEVEMENT MENSUEL')
+  const spend = tx('a1', '2026-03-12', -843.2, 'CB FNAC 12/03')
+  const result = byId(
+    enrichAccounts([
+      account('a0', 'CHECKING', [total]),
+      account('a1', 'CREDIT_CARD', [spend, reset]),
+    ]),
+  )
+  assert.equal(result.get(total.id)?.enrichments.category, 'DEFERRED_TOTAL_PAYMENT')
+  assert.equal(result.get(reset.id)?.enrichments.category, 'CREDIT_CARD_RESET')
+  assert.equal(result.get(total.id)?.enrichments.counterPartId, reset.id)
+  assert.equal(result.get(reset.id)?.enrichments.counterPartId, total.id)
+  assert.equal(result.get(spend.id)?.enrichments.type, 'CARD')
+})
+
+test('flags international transfers, not card payments to a money transfer brand', () => {
+  const abroad = tx('a0', '2026-03-01', -300, 'VIREMENT INTERNATIONAL EMIS JOHN DOE')
+  const wise = tx('a0', '2026-03-02', -20, 'CARD PAYMENT TO WISE')
+  const result = byId(enrichAccounts([account('a0', 'CHECKING', [abroad, wise])]))
+  assert.equal(result.get(abroad.id)?.enrichments.type, 'OUTGOING_TRANSFER')
+  assert.equal(result.get(abroad.id)?.enrichments.isInternationalTransfer, true)
+  assert.equal(result.get(wise.id)?.enrichments.type, 'CARD')
+  assert.equal(result.get(wise.id)?.enrichments.isInternationalTransfer, false)
+})

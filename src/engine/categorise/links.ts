@@ -3,7 +3,7 @@
  * legs of a transfer between the customer's own accounts. Every choice is made in a sorted
  * order (compareDrafts), so the result does not depend on the order of the input.
  */
-import { daysBetween, toDayNumber, type Category } from '../model/index.ts'
+import type { Category } from '../model/index.ts'
 import { compareDrafts, type Draft } from './draft.ts'
 
 /** Why 45 days: a direct debit comes back within days, a cheque within a few weeks. */
@@ -32,7 +32,11 @@ export const linkRejections = (drafts: readonly Draft[]): void => {
   const rejections = drafts.filter((d) => d.rejectWording && d.category.startsWith('REJECTION_'))
   if (rejections.length === 0) return
   rejections.sort(compareDrafts)
-  const candidates = byAmount(drafts.filter((d) => !d.rejectWording).sort(compareDrafts))
+  // Only payments of an amount some rejection gives back can be reversed: sort just those.
+  const wanted = new Set(rejections.map((r) => -r.transaction.amount))
+  const candidates = byAmount(
+    drafts.filter((d) => !d.rejectWording && wanted.has(d.transaction.amount)).sort(compareDrafts),
+  )
   for (const rejection of rejections) {
     const list = candidates.get(-rejection.transaction.amount)
     if (!list) continue
@@ -40,7 +44,7 @@ export const linkRejections = (drafts: readonly Draft[]): void => {
     let bestScore = Infinity
     for (const original of list) {
       if (original.counterPartId !== null) continue
-      const days = daysBetween(original.transaction.date, rejection.transaction.date)
+      const days = rejection.day - original.day
       if (days < 0 || days > REJECTION_WINDOW_DAYS) continue
       // Same payee first, then the closest date; ties keep the sorted order.
       const samePayee =
@@ -108,18 +112,21 @@ export const linkInternalTransfers = (
 ): void => {
   const legs = accounts.flat().filter((d) => TRANSFER_TYPES.has(d.type) && d.counterPartId === null)
   if (accounts.length > 1) {
-    const debits = legs.filter((d) => d.transaction.amount < 0).sort(compareDrafts)
-    const credits = byAmount(legs.filter((d) => d.transaction.amount > 0).sort(compareDrafts))
+    const credits = byAmount(legs.filter((d) => d.transaction.amount > 0))
+    // Only debits with a credit of the opposite amount can pair: sort just those.
+    const debits = legs
+      .filter((d) => d.transaction.amount < 0 && credits.has(-d.transaction.amount))
+      .sort(compareDrafts)
+    for (const list of credits.values()) list.sort(compareDrafts)
     for (const debit of debits) {
       const list = credits.get(-debit.transaction.amount)
       if (!list) continue
-      const day = toDayNumber(debit.transaction.date)
       let best: Draft | undefined
       let bestDistance = Infinity
       for (const credit of list) {
         if (credit.counterPartId !== null || credit.account === debit.account) continue
         if (credit.account.currency !== debit.account.currency) continue
-        const distance = Math.abs(toDayNumber(credit.transaction.date) - day)
+        const distance = Math.abs(credit.day - debit.day)
         if (distance <= TRANSFER_WINDOW_DAYS && distance < bestDistance) {
           best = credit
           bestDistance = distance
@@ -140,5 +147,43 @@ export const linkInternalTransfers = (
     if (draft.internalWording || SAVINGS.has(draft.category) || isOwnName(draft)) {
       markInternal(draft)
     }
+  }
+}
+
+/**
+ * Deferred-debit card settlements: the monthly total taken from a checking account
+ * (DEFERRED_TOTAL_PAYMENT) and the credit that resets the card account (CREDIT_CARD_RESET), same
+ * amount within a few days, point at each other. Types and categories stay as they are.
+ */
+export const linkCardSettlements = (accounts: readonly (readonly Draft[])[]): void => {
+  const all = accounts.flat()
+  const resets = byAmount(
+    all
+      .filter((d) => d.category === 'CREDIT_CARD_RESET' && d.counterPartId === null)
+      .sort(compareDrafts),
+  )
+  if (resets.size === 0) return
+  const totals = all
+    .filter(
+      (d) =>
+        d.category === 'DEFERRED_TOTAL_PAYMENT' &&
+        d.counterPartId === null &&
+        resets.has(-d.transaction.amount),
+    )
+    .sort(compareDrafts)
+  for (const total of totals) {
+    let best: Draft | undefined
+    let bestDistance = Infinity
+    for (const reset of resets.get(-total.transaction.amount) ?? []) {
+      if (reset.counterPartId !== null || reset.account === total.account) continue
+      const distance = Math.abs(reset.day - total.day)
+      if (distance <= TRANSFER_WINDOW_DAYS && distance < bestDistance) {
+        best = reset
+        bestDistance = distance
+      }
+    }
+    if (!best) continue
+    total.counterPartId = best.transaction.id
+    best.counterPartId = total.transaction.id
   }
 }

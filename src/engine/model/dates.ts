@@ -25,8 +25,8 @@ export const toDayNumber = (date: LocalDate): number => {
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n))
 
-/** `YYYY-MM-DD` for a number of days since 1970-01-01 (civil_from_days, pure arithmetic). */
-export const fromDayNumber = (day: number): LocalDate => {
+/** Year, month (1–12) and day of month of a day number, without building a string. */
+export const civilOf = (day: number): { year: number; month: number; dayOfMonth: number } => {
   const z = day + 719468
   const era = Math.floor(z / 146097)
   const doe = z - era * 146097
@@ -35,10 +35,18 @@ export const fromDayNumber = (day: number): LocalDate => {
   )
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
   const mp = Math.floor((5 * doy + 2) / 153)
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
-  const m = mp < 10 ? mp + 3 : mp - 9
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`
+  const month = mp < 10 ? mp + 3 : mp - 9
+  return {
+    year: yoe + era * 400 + (month <= 2 ? 1 : 0),
+    month,
+    dayOfMonth: doy - Math.floor((153 * mp + 2) / 5) + 1,
+  }
+}
+
+/** `YYYY-MM-DD` for a number of days since 1970-01-01 (civil_from_days, pure arithmetic). */
+export const fromDayNumber = (day: number): LocalDate => {
+  const { year, month, dayOfMonth } = civilOf(day)
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(dayOfMonth)}`
 }
 
 /** Whole days from `a` to `b` (positive when `b` is later). */

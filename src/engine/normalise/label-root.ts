@@ -61,15 +61,19 @@ const MONTHS = new Set([
   'DEZEMBER',
 ])
 
-const isNoise = (word: string): boolean =>
-  word.length === 1 || MONTHS.has(word) || (word.charCodeAt(0) <= 57 && /^\d+$/.test(word))
+const isDigits = (word: string): boolean => {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i)
+    if (code < 48 || code > 57) return false
+  }
+  return true
+}
+
+const isNoise = (word: string): boolean => word.length === 1 || isDigits(word) || MONTHS.has(word)
 
 export const labelRootOf = (normalised: string): string => {
   const words = normalised.split(' ')
-  let root = ''
-  for (const word of words) {
-    if (word === '' || isNoise(word)) continue
-    root = root === '' ? word : `${root} ${word}`
-  }
-  return root
+  // Most descriptions have nothing to drop once normalised: return the same string then.
+  if (!words.some(isNoise)) return normalised
+  return words.filter((word) => word !== '' && !isNoise(word)).join(' ')
 }

@@ -1,5 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import fc from 'fast-check'
 import { normaliseDescription } from './index.ts'
 
 const normalised = (description: string): string => normaliseDescription(description).normalised
@@ -67,4 +68,15 @@ test('gives the same label root to one payee across months', () => {
 
 test('keeps different payees apart', () => {
   assert.notEqual(root('PRLV SEPA CREDIPAR MOTIF 32 VOTRE IDEN'), root('PRLV SEPA COFIDIS'))
+})
+
+test('is idempotent: a normalised text normalises to itself (so dictionary terms can match)', () => {
+  const characters = "ABCDEFXZ0123456789 /.-*:,%€£&'éÜ".split('')
+  fc.assert(
+    fc.property(fc.string({ unit: fc.constantFrom(...characters), maxLength: 60 }), (text) => {
+      const once = normalised(text)
+      assert.equal(normalised(once), once)
+    }),
+    { numRuns: 2000 },
+  )
 })

@@ -7,5 +7,10 @@ const DOTTED_INITIALS = /\b([A-Z])\.(?=[A-Z](?:\.|\b))/g
 const POSSESSIVE = /'S\b/g
 const SEPARATORS = /[^A-Z0-9&]+/g
 
-export const tidyPunctuation = (text: string): string =>
-  text.replace(DOTTED_INITIALS, '$1').replace(POSSESSIVE, 'S').replace(SEPARATORS, ' ')
+// The cheap `includes` checks skip passes that cannot match: this runs on every description.
+export const tidyPunctuation = (text: string): string => {
+  let out = text
+  if (out.includes('.')) out = out.replace(DOTTED_INITIALS, '$1')
+  if (out.includes("'")) out = out.replace(POSSESSIVE, 'S')
+  return out.replace(SEPARATORS, ' ')
+}

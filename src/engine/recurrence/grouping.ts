@@ -31,9 +31,8 @@ export const clusterByAmount = (
   entries: readonly LedgerEntry[],
   tolerance: number,
 ): LedgerEntry[][] => {
-  const sorted = [...entries].sort(
-    (a, b) => Math.abs(a.tx.amount) - Math.abs(b.tx.amount) || byDateThenId(a, b),
-  )
+  // By amount only: equal amounts always share a cluster, and clusters are re-sorted by date.
+  const sorted = [...entries].sort((a, b) => Math.abs(a.tx.amount) - Math.abs(b.tx.amount))
   const clusters: LedgerEntry[][] = []
   let current: LedgerEntry[] = []
   let floor = 0

@@ -92,8 +92,8 @@ const toCashFlow = (
 ): CashFlow => {
   const counted = flow.entries.filter((e) => !e.isReversed)
   const reversed = flow.entries.filter((e) => e.isReversed)
-  const category: Category =
-    mostFrequent(flow.entries.map((e) => e.tx.enrichments.category)) ?? 'OTHER_EXPENSE'
+  // Detectors group by category, so every entry of a flow shares its first entry's category.
+  const category: Category = first(flow).tx.enrichments.category
   const type: TransactionType =
     mostFrequent(flow.entries.map((e) => e.tx.enrichments.type)) ?? 'DEBIT'
   const cashFlow: CashFlow = {

@@ -1,6 +1,6 @@
 /** Periodicity, due days, intervals, accuracy and repartition of a detected flow. */
 import type { Periodicity, Regularity, Repartition } from '../model/index.ts'
-import { dayOfWeek, fromDayNumber } from '../model/index.ts'
+import { civilOf } from '../model/index.ts'
 import type { Period } from '../insights/ledger.ts'
 
 /**
@@ -27,16 +27,13 @@ const MONTHLY = CADENCES[3] as (typeof CADENCES)[number] // the MONTHLY row abov
  * has one, and no month more than two.
  */
 const isMonthlyByCalendar = (days: readonly number[]): boolean => {
-  const months = days.map((d) => fromDayNumber(d).slice(0, 7))
-  const counts = new Map<string, number>()
+  const months = days.map((d) => {
+    const { year, month } = civilOf(d)
+    return year * 12 + month
+  })
+  const counts = new Map<number, number>()
   for (const m of months) counts.set(m, (counts.get(m) ?? 0) + 1)
-  const first = months[0] ?? ''
-  const last = months[months.length - 1] ?? ''
-  const spanned =
-    (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 +
-    Number(last.slice(5, 7)) -
-    Number(first.slice(5, 7)) +
-    1
+  const spanned = (months[months.length - 1] ?? 0) - (months[0] ?? 0) + 1
   return spanned >= 3 && counts.size === spanned && [...counts.values()].every((n) => n <= 2)
 }
 
@@ -90,9 +87,11 @@ export const hasCadence = (sortedDays: readonly number[]): boolean => {
   const intervals = intervalsOf(days)
   if (intervals.length === 0) return false
   const typical = median(intervals)
-  return (
-    CADENCES.some((c) => Math.abs(typical - c.days) <= c.tolerance) || isMonthlyByCalendar(days)
-  )
+  const cadence = CADENCES.find((c) => Math.abs(typical - c.days) <= c.tolerance)
+  if (cadence === undefined) return isMonthlyByCalendar(days)
+  // Most intervals on time, or random purchases whose median happens to be ~30 days would pass.
+  const onTime = intervals.filter((i) => Math.abs(i - cadence.days) <= cadence.tolerance).length
+  return onTime * 2 >= intervals.length || isMonthlyByCalendar(days)
 }
 
 /**
@@ -111,7 +110,7 @@ export const regularityOf = (sortedDays: readonly number[], period: Period): Reg
     // One occurrence says nothing of a cadence; a month is the usual one for what gets here
     // (a first loan instalment), and decides whether it started or stopped inside the period.
     return {
-      dueDays: [Number(fromDayNumber(first).slice(8, 10))],
+      dueDays: [civilOf(first).dayOfMonth],
       interval: { min: 0, max: 0 },
       meanNumberOfDaysInInterval: 0,
       accuracy: 0,
@@ -131,9 +130,9 @@ export const regularityOf = (sortedDays: readonly number[], period: Period): Reg
   const mean = intervals.reduce((s, i) => s + i, 0) / intervals.length
   let dueDays: number[] = []
   if (periodicity === 'WEEKLY' || periodicity === 'BIWEEKLY') {
-    dueDays = [...new Set(days.map((d) => dayOfWeek(fromDayNumber(d))))]
+    dueDays = [...new Set(days.map((d) => (((d + 4) % 7) + 7) % 7))] // 1970-01-01 was a Thursday
   } else if (periodicity !== 'DAILY' && periodicity !== 'OTHER') {
-    dueDays = [...new Set(days.map((d) => Number(fromDayNumber(d).slice(8, 10))))]
+    dueDays = [...new Set(days.map((d) => civilOf(d).dayOfMonth))]
   }
   return {
     dueDays: dueDays.sort((a, b) => a - b),

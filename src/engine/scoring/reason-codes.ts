@@ -75,11 +75,11 @@ export const REASON_CODES = {
   },
   LENDERS_SEVERAL: {
     indicator: 'budgetManagement',
-    description: 'Consumer credit from three lenders.',
+    description: 'Three lenders of consumer credit or split payments.',
   },
   LENDERS_MANY: {
     indicator: 'budgetManagement',
-    description: 'Consumer credit from four lenders or more.',
+    description: 'Four or more lenders of consumer credit or split payments.',
   },
   SPLIT_PAYMENT_PLANS: {
     indicator: 'budgetManagement',
@@ -131,7 +131,7 @@ export const REASON_CODES = {
   WAGE_ADVANCE: { indicator: 'budgetManagement', description: 'Salary advances taken.' },
   CLEAN_HISTORY: {
     indicator: 'budgetManagement',
-    description: 'No rejection, incident fee, overdraft fee, recovery or seizure.',
+    description: 'No rejection, incident or overdraft fee, recovery, seizure.',
   },
   // credit score, financial evolution
   BALANCE_FALLING: {
@@ -166,7 +166,7 @@ export const REASON_CODES = {
   },
   LOW_BALANCE_FOR_REPAYMENTS: {
     indicator: null,
-    description: 'Balance at the analysis date below one month of credit repayments.',
+    description: 'Balance at the analysis date below a month of repayments.',
   },
   HEAVY_FAILURE: {
     indicator: null,

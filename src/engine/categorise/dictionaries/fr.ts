@@ -349,6 +349,7 @@ export const FR: Dictionary = {
     'CONTRAT CAPITALISATION',
   ],
   REJECT: [
+    'PRLV IMP',
     'REFUS',
     'REFUSE',
     'REFUSEE',
@@ -360,7 +361,6 @@ export const FR: Dictionary = {
     'DEFAUT DE PROVISION',
     'INSUFFISANCE DE PROVISION',
     'RETOUR IMPAYE',
-    'IMP',
   ],
   FEE: ['FRAIS', 'COMMISSION', 'COMMISSIONS', 'FACTURATION', 'TARIF', 'F FRAIS', 'FORFAIT'],
   BANK_SERVICE_FEE: [

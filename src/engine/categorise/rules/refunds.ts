@@ -24,12 +24,15 @@ export const INSURANCE_REFUND: Rule = {
   id: 'INSURANCE_REFUND',
   categories: ['REFUND_INSURANCE'],
   counterparty: 'org',
-  orgTags: INSURERS,
+  orgTags: [...INSURERS, 'PAYER_HEALTH'],
   decide: (facts) =>
-    facts.credit && hasAny(facts, [...INSURERS, 'INSURANCE', 'HEALTH_COVER'])
+    facts.credit &&
+    (hasAny(facts, [...INSURERS, 'INSURANCE', 'HEALTH_COVER']) ||
+      (has(facts, 'PAYER_HEALTH') && has(facts, 'REFUND')))
       ? 'REFUND_INSURANCE'
       : null,
   examples: [
+    { description: 'REMBOURSEMENT SECU CPAM', amount: 25, category: 'REFUND_INSURANCE' },
     {
       description: 'VIR HARMONIE MUTUELLE REMBT SOINS',
       amount: 45.6,

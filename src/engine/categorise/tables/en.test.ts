@@ -61,6 +61,14 @@ const ROWS: readonly Row[] = [
   ['MARSTON HOLDINGS BAILIFF FPS', -150.0, 'OUTGOING_TRANSFER', 'BAILIFF'],
   ['WAGESTREAM LTD FPS', 200.0, 'INCOMING_TRANSFER', 'WAGE_ADVANCE_PAYMENT'],
   ['CMS CHILD MAINTENANCE FP', 180.0, 'INCOMING_TRANSFER', 'RECEIVED_ALIMONY'],
+  // Lloyds / Halifax statement codes
+  ['J SMITH FPI', 200.0, 'INCOMING_TRANSFER', 'OTHER_ENTRY'],
+  ['TESCO STORES 1234 CD 1234', -30.0, 'CARD', 'GROCERY'],
+  ['HSBC CHG ARRANGED OD FEE', -10.0, 'DEBIT', 'FEES_BANK_SERVICE'],
+  ['CASH DEP BRANCH', 300.0, 'CASH_DEPOSIT', 'OTHER_ENTRY'],
+  // On a credit card account every spending is a card operation; its repayment resets it.
+  ['AMAZON MARKETPLACE AMAZON.CO.UK', -25.0, 'CARD', 'SHOPPING', 'CREDIT_CARD'],
+  ['DIRECT DEBIT PAYMENT - THANK YOU', 300.0, 'DIRECT_DEBIT', 'CREDIT_CARD_RESET', 'CREDIT_CARD'],
 ]
 
 test('types and categorises United Kingdom descriptions', () => checkTable(ROWS))
