@@ -204,7 +204,7 @@ export const analysisStore = (db: Tx): AnalysisStore => {
       }))
       await tx.query(
         `insert into analysis_accounts (analysis_id, account_id, position, data, daily_balances)
-         select * from jsonb_to_recordset($1::jsonb)
+         select * from json_to_recordset($1::json)
            as t(analysis_id text, account_id text, position integer, data json, daily_balances jsonb)`,
         [JSON.stringify(accounts)],
       )
@@ -217,8 +217,9 @@ export const analysisStore = (db: Tx): AnalysisStore => {
           data: transaction,
         }))
       await tx.query(
+        // json, not jsonb: each transaction keeps its text (and key order) as the engine wrote it.
         `insert into analysis_transactions (analysis_id, position, account_id, data)
-         select * from jsonb_to_recordset($1::jsonb)
+         select * from json_to_recordset($1::json)
            as t(analysis_id text, position integer, account_id text, data json)`,
         [JSON.stringify(transactions)],
       )
