@@ -13,8 +13,7 @@ import { withWebhookFanOut } from './app/deliver-webhook.ts'
 import type { WebhookDeps } from './app/webhook-ports.ts'
 import { createTokenService, type TokenService } from './app/tokens.ts'
 import type { Config } from './config/index.ts'
-import { enrichAccounts } from './engine/categorise/index.ts'
-import { analyseEnriched } from './engine/pipeline.ts'
+import { analyse } from './engine/analyse.ts'
 import { buildApp } from './http/build-app.ts'
 import { analysisJobs } from './jobs/analysis-job.ts'
 import { pgBossJobQueue, startBoss, startWorkers } from './jobs/boss.ts'
@@ -32,10 +31,6 @@ import {
   type Database,
   type Store,
 } from './store/index.ts'
-
-/** The engine: enrich every transaction, then analyse (steps 1–7 of ARCHITECTURE.md). */
-export const analyse: Analyser = (accounts, ctx) =>
-  analyseEnriched(accounts, enrichAccounts(accounts, ctx), ctx)
 
 export interface Runtime {
   config: Config

@@ -31,21 +31,6 @@ export const DEFAULT_RETRY_SCHEDULE: RetrySchedule = {
   jitter: 0.2,
 }
 
-/** Checks a schedule when it is configured, so a bad value fails at start-up. */
-export const validateRetrySchedule = (schedule: RetrySchedule): string[] => {
-  const problems: string[] = []
-  if (!Number.isInteger(schedule.maxAttempts) || schedule.maxAttempts < 1) {
-    problems.push('maxAttempts must be an integer ≥ 1')
-  }
-  if (!(schedule.initialDelayMs >= 0)) problems.push('initialDelayMs must be ≥ 0')
-  if (!(schedule.factor >= 1)) problems.push('factor must be ≥ 1')
-  if (!(schedule.maxDelayMs >= schedule.initialDelayMs)) {
-    problems.push('maxDelayMs must be ≥ initialDelayMs')
-  }
-  if (!(schedule.jitter >= 0 && schedule.jitter <= 1)) problems.push('jitter must be within 0–1')
-  return problems
-}
-
 /** The delay before attempt `attempt + 1` without jitter, or `null` when `attempt` was the last. */
 export const baseDelayAfter = (attempt: number, schedule: RetrySchedule): number | null => {
   if (attempt >= schedule.maxAttempts) return null

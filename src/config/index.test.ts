@@ -34,7 +34,11 @@ test('a bad value stops the start with a message naming the variable', () => {
 })
 
 test('.env.example lists every variable the configuration reads', async () => {
-  const source = await readFile(new URL('./index.ts', import.meta.url), 'utf8')
+  const files = ['./index.ts', './webhooks.ts']
+  const sources = await Promise.all(
+    files.map((file) => readFile(new URL(file, import.meta.url), 'utf8')),
+  )
+  const source = sources.join('\n')
   const example = await readFile(new URL('../../.env.example', import.meta.url), 'utf8')
   const read = new Set([...source.matchAll(/\(env, '([A-Z_]+)'/g)].map((match) => match[1]))
   const listed = new Set([...example.matchAll(/^([A-Z_]+)=/gm)].map((match) => match[1]))

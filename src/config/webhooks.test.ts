@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { DEFAULT_RETRY_SCHEDULE, validateRetrySchedule } from '../app/webhook-backoff.ts'
+import { DEFAULT_RETRY_SCHEDULE } from '../app/webhook-backoff.ts'
 import { loadWebhookConfig } from './webhooks.ts'
 
 test('defaults: 10 s time-out, the default retry schedule, no private target, https in production', () => {
@@ -33,7 +33,6 @@ test('reads every variable and the list of allowed networks', () => {
     policy: { requireHttps: false, allow: ['loopback', 'private'] },
     sweepIntervalMs: 250,
   })
-  assert.deepEqual(validateRetrySchedule(config.retry), [])
 })
 
 test('names the variable of a bad value', () => {

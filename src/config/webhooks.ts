@@ -60,14 +60,14 @@ const number = (
   return value
 }
 
-const networks = (env: Env): WebhookConfig['policy']['allow'] => {
-  const raw = env.WEBHOOK_ALLOW_NETWORKS?.trim() ?? ''
+const networks = (env: Env, name: string): WebhookConfig['policy']['allow'] => {
+  const raw = env[name]?.trim() ?? ''
   if (raw === '') return []
   return raw.split(',').map((item) => {
     const found = WEBHOOK_NETWORKS.find((network) => network === item.trim())
     if (found === undefined) {
       throw new WebhookConfigError(
-        `WEBHOOK_ALLOW_NETWORKS takes ${WEBHOOK_NETWORKS.join(', ')}, got "${item.trim()}"`,
+        `${name} takes ${WEBHOOK_NETWORKS.join(', ')}, got "${item.trim()}"`,
       )
     }
     return found
@@ -91,7 +91,7 @@ export const loadWebhookConfig = (env: Env, production: boolean): WebhookConfig 
       jitter: number(env, 'WEBHOOK_RETRY_JITTER', 0.2, { min: 0, max: 1, integer: false }),
     },
     disableAfterFailedEvents: number(env, 'WEBHOOK_DISABLE_AFTER', 5, { min: 1, max: 1_000 }),
-    policy: { requireHttps: production, allow: networks(env) },
+    policy: { requireHttps: production, allow: networks(env, 'WEBHOOK_ALLOW_NETWORKS') },
     sweepIntervalMs: number(env, 'WEBHOOK_SWEEP_INTERVAL_MS', 60_000, { min: 100, max: DAY_MS }),
   }
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { readdir, readFile } from 'node:fs/promises'
 import { after, before, describe, test } from 'node:test'
 import type { Analyser } from '../../src/app/ports.ts'
-import { analyse as engine } from '../../src/main.ts'
+import { analyse as engine } from '../../src/engine/analyse.ts'
 import { call, json, startHarness, type Harness } from './harness.ts'
 
 const FIXTURES = new URL('../fixtures/algoan/', import.meta.url)

@@ -11,6 +11,7 @@ import { isOrgTagId, TAG_ID } from './tags.ts'
 
 /** Words between the payment wording and the name: prepositions, direction, scheme. */
 const LEADING = new Set([
+  'N',
   'RE',
   'RECEIVED',
   'SENT',
@@ -85,6 +86,7 @@ const LEADING = new Set([
 
 /** Words that end a name: field labels of SEPA and bank formats. */
 const FIELD_KEYWORDS = new Set([
+  'ECHEANCE',
   'MOTIF',
   'LIB',
   'LIBELLE',
@@ -113,6 +115,24 @@ const FIELD_KEYWORDS = new Set([
   'REFERENCE',
   'FOR',
   'VIA',
+])
+
+/** Field labels after which banks print the payee's name (`NAAM J JANSEN`, `AUFTRAGGEBER`). */
+const NAME_LABELS = new Set([
+  'NAAM',
+  'NAME',
+  'NOM',
+  'NOMBRE',
+  'ORDENANTE',
+  'BENEFICIARIO',
+  'AUFTRAGGEBER',
+  'EMPFAENGER',
+  'EMPFANGER',
+  'ZAHLUNGSEMPFAENGER',
+  'ZAHLUNGSEMPFANGER',
+  'BEGUENSTIGTER',
+  'BEGUNSTIGTER',
+  'PAYEE',
 ])
 
 /** Connectors and company words that end a name once it has one word. */
@@ -208,7 +228,8 @@ export const extractCounterparty = (
       hit.tag !== TAG_ID.LEGAL_FORM
     )
   }
-  let i = 0
+  const labelled = words.findIndex((word) => NAME_LABELS.has(word))
+  let i = labelled >= 0 ? labelled + 1 : 0
   while (i < words.length) {
     const word = words[i] ?? ''
     if (inWordHit(i) || LEADING.has(word) || DROPPED.has(word) || /^\d/.test(word)) i++

@@ -75,11 +75,11 @@ export const REASON_CODES = {
   },
   LENDERS_SEVERAL: {
     indicator: 'budgetManagement',
-    description: 'Consumer credit from three lenders.',
+    description: 'Three lenders of consumer credit or split payments.',
   },
   LENDERS_MANY: {
     indicator: 'budgetManagement',
-    description: 'Consumer credit from four lenders or more.',
+    description: 'Four or more lenders of consumer credit or split payments.',
   },
   SPLIT_PAYMENT_PLANS: {
     indicator: 'budgetManagement',

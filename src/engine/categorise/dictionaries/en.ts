@@ -6,6 +6,8 @@ import type { Dictionary } from './types.ts'
 
 export const EN: Dictionary = {
   T_CARD: [
+    'CD',
+    'INT L',
     'CARD PAYMENT',
     'CARD PURCHASE',
     'DEBIT CARD',
@@ -19,6 +21,9 @@ export const EN: Dictionary = {
   ],
   T_DIRECT_DEBIT: ['DD', 'DIRECT DEBIT', 'DDR', 'DIRECTDEBIT', 'D D'],
   T_TRANSFER: [
+    'FPI',
+    'FPO',
+    'PPWDL',
     'FPS',
     'FASTER PAYMENT',
     'FASTER PAYMENTS',
@@ -58,7 +63,14 @@ export const EN: Dictionary = {
     'CASH WDL',
     'CASH',
   ],
-  T_CASH_DEPOSIT: ['CASH DEPOSIT', 'CASH IN', 'PAID IN AT', 'COUNTER CREDIT', 'CASH PAID IN'],
+  T_CASH_DEPOSIT: [
+    'CASH DEP',
+    'CASH DEPOSIT',
+    'CASH IN',
+    'PAID IN AT',
+    'COUNTER CREDIT',
+    'CASH PAID IN',
+  ],
   T_CHECK: ['CHECK'],
   T_CHECK_DEPOSIT: [
     'CHEQUE DEPOSIT',
@@ -316,7 +328,7 @@ export const EN: Dictionary = {
     'PAYMENT RETURNED',
     'DISHONOURED',
   ],
-  FEE: ['FEE', 'FEES', 'CHARGE', 'CHARGES', 'SERVICE CHARGES'],
+  FEE: ['CHG', 'FEE', 'FEES', 'CHARGE', 'CHARGES', 'SERVICE CHARGES'],
   BANK_SERVICE_FEE: [
     'MONTHLY FEE',
     'ACCOUNT FEE',

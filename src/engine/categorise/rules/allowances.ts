@@ -3,7 +3,7 @@
  * otherwise the payer's usual benefit decides (CAF → family, France Travail → unemployment).
  */
 import type { Category } from '../../model/index.ts'
-import { firstOrg, has } from '../facts.ts'
+import { firstOrg, has, hasAny } from '../facts.ts'
 import { TAG_ID, type Tag } from '../tags.ts'
 import type { Rule } from './rule.ts'
 
@@ -77,7 +77,9 @@ export const BENEFIT_PAYER: Rule = {
     if (!facts.credit) return null
     const payer = firstOrg(facts, PAYERS)
     // A health insurer paying back care costs is a refund, not a benefit.
-    if (payer?.tag === TAG_ID.PAYER_HEALTH && has(facts, 'REFUND')) return null
+    if (payer?.tag === TAG_ID.PAYER_HEALTH && hasAny(facts, ['REFUND', 'HEALTH_COVER'])) {
+      return null
+    }
     if (payer) return BY_PAYER.get(payer.tag) ?? null
     return has(facts, 'ALLOWANCE') ? 'ALLOWANCE' : null
   },

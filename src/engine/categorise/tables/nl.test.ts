@@ -55,6 +55,13 @@ const ROWS: readonly Row[] = [
   ['SEPA OVERBOEKING FLANDERIJN INCASSO', -75.0, 'OUTGOING_TRANSFER', 'DEBT_COLLECTION'],
   ['OVERBOEKING GERECHTSDEURWAARDER JANSEN', -120.0, 'OUTGOING_TRANSFER', 'BAILIFF'],
   ['CJIB VERKEERSBOETE', -95.0, 'DEBIT', 'PROVISION_DIRECT_DEBT_RECOVERY'],
+  [
+    'SEPA Incasso algemeen doorlopend Incassant: NL12ZZZ301245670000 Naam: Vattenfall Klantenservice N.V. Machtiging: 123 Omschrijving: Termijnbedrag',
+    -95.0,
+    'DIRECT_DEBIT',
+    'POWER',
+  ],
+  ['Betaalautomaat 12:34 pasnr. 012 Jumbo Utrecht', -30.0, 'CARD', 'GROCERY'],
   // Belgian Dutch
   ['EUROPESE DOMICILIERING TELENET', -65.0, 'DIRECT_DEBIT', 'TELECOM'],
   ['BETALING BANCONTACT COLRUYT GENT', -44.0, 'CARD', 'GROCERY'],
