@@ -198,9 +198,11 @@ const markReversed = (entries: LedgerEntry[]): void => {
       named.add(tx.enrichments.counterPartId)
     }
   }
+  const anyNamed = named.size > 0 // most histories have no rejection: no id is hashed then
   for (const entry of entries) {
     const { enrichments, id } = entry.tx
     entry.isReversed =
-      named.has(id) || (enrichments.isRejected && !isRejectionCategory(enrichments.category))
+      (anyNamed && named.has(id)) ||
+      (enrichments.isRejected && !isRejectionCategory(enrichments.category))
   }
 }
