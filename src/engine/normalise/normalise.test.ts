@@ -2,6 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import { normaliseDescription } from './index.ts'
+import { labelRootOf } from './label-root.ts'
 
 const normalised = (description: string): string => normaliseDescription(description).normalised
 const root = (description: string): string => normaliseDescription(description).labelRoot
@@ -78,5 +79,39 @@ test('is idempotent: a normalised text normalises to itself (so dictionary terms
       assert.equal(normalised(once), once)
     }),
     { numRuns: 2000 },
+  )
+})
+
+test('labelRootOf drops exactly the words a split-filter-join would drop', () => {
+  // The scan that skips the split must agree with the plain definition on any spacing.
+  const isDigits = (w: string): boolean => /^[0-9]*$/.test(w)
+  const months = new Set(['MAI', 'MAY', 'JUNE', 'SEPTIEMBRE', 'DEZEMBER', 'MARS'])
+  const reference = (text: string): string => {
+    const noise = (w: string): boolean => w.length === 1 || isDigits(w) || months.has(w)
+    const words = text.split(' ')
+    return words.some(noise) ? words.filter((w) => w !== '' && !noise(w)).join(' ') : text
+  }
+  const word = fc.constantFrom(
+    '',
+    'A',
+    '7',
+    '2025',
+    'MAI',
+    'MAY',
+    'JUNE',
+    'SEPTIEMBRE',
+    'DEZEMBER',
+    'MARS',
+    'MAIS',
+    'EDF',
+    'PRLV',
+    'CB',
+    'X1',
+  )
+  fc.assert(
+    fc.property(fc.array(word, { maxLength: 8 }), (words) => {
+      const text = words.join(' ')
+      assert.equal(labelRootOf(text), reference(text))
+    }),
   )
 })
