@@ -3,6 +3,8 @@ import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import { normaliseDescription } from './index.ts'
 import { labelRootOf } from './label-root.ts'
+import { tidyPunctuation } from './tidy-punctuation.ts'
+import { collapseSpaces } from './collapse-spaces.ts'
 
 const normalised = (description: string): string => normaliseDescription(description).normalised
 const root = (description: string): string => normaliseDescription(description).labelRoot
@@ -113,5 +115,22 @@ test('labelRootOf drops exactly the words a split-filter-join would drop', () =>
       const text = words.join(' ')
       assert.equal(labelRootOf(text), reference(text))
     }),
+  )
+})
+
+test('tidyPunctuation and collapseSpaces skip their replace only when it would change nothing', () => {
+  const separators = (text: string): string => text.replace(/[^A-Z0-9&]+/g, ' ')
+  fc.assert(
+    fc.property(
+      fc.string({
+        unit: fc.constantFrom('A', 'Z', '0', '9', '&', ' ', '-', '/', 'é', '\t'),
+        maxLength: 20,
+      }),
+      (text) => {
+        // No '.' or "'" here: the two passes before the separators do not apply.
+        assert.equal(tidyPunctuation(text), separators(text))
+        assert.equal(collapseSpaces(text), text.replace(/ {2,}/g, ' ').trim())
+      },
+    ),
   )
 })
