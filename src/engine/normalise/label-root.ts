@@ -3,7 +3,8 @@
  * next for the same payee: standalone numbers, single letters and month names. Two payments
  * to the same payee in different months get the same root.
  */
-const MONTHS = new Set([
+/** Month names in the six languages, upper-case without accents. */
+export const MONTHS: ReadonlySet<string> = new Set([
   // fr
   'JANVIER',
   'FEVRIER',
