@@ -94,6 +94,9 @@ export const FORMATS: readonly InputFormat[] = [
 
 export const FORMAT_IDS: readonly string[] = FORMATS.map((format) => format.id)
 
+/** Bank statement file formats (as opposed to aggregator exports). */
+export const STATEMENT_FORMATS: readonly string[] = ['CAMT', 'OFX', 'MT940', 'CSV']
+
 /** Whether a body names one of `formats` in its `format` field. */
 const declares = (json: unknown, formats: readonly string[]): boolean =>
   isObject(json) && typeof json.format === 'string' && formats.includes(json.format.toUpperCase())

@@ -1,13 +1,17 @@
 import { AppError } from './errors.ts'
 import { getCustomer } from './customers.ts'
 import type { Analysis, AppDeps } from './ports.ts'
-import { launchWithAccounts, readAccounts } from './upload.ts'
+import { launchWithAccounts, readAccounts, readFiles, type UploadedFile } from './upload.ts'
 
 export interface CreateAnalysisInput {
   format?: string
   parameters?: { disableScores?: boolean; disableCreditInsights?: boolean }
   dataOrigin?: string
   accounts?: readonly unknown[]
+  /** Raw aggregator connections (Budget Insight, Linxo), instead of `accounts`. */
+  connections?: readonly unknown[]
+  /** Uploaded files (statements, aggregator exports), instead of `accounts`. */
+  files?: readonly UploadedFile[]
 }
 
 /**
@@ -30,10 +34,13 @@ export const createAnalysis = async (
     )
   }
   const customer = await getCustomer(deps, projectId, customerId)
+  const hasBody = (input.accounts?.length ?? 0) > 0 || (input.connections?.length ?? 0) > 0
   const uploaded =
-    input.accounts !== undefined && input.accounts.length > 0
-      ? readAccounts(deps, input.accounts, input.format)
-      : undefined
+    input.files !== undefined && input.files.length > 0
+      ? readFiles(deps, input.files)
+      : hasBody
+        ? readAccounts(deps, input.accounts, input.format, input.connections)
+        : undefined
   if (!uploaded && !customer.aggregationDetails) {
     throw new AppError(
       'FORBIDDEN',
@@ -49,7 +56,8 @@ export const createAnalysis = async (
     format: uploaded?.format ?? input.format ?? 'ALGOAN',
     parameters,
     source: 'CLIENT',
-    dataOrigin: input.dataOrigin ?? 'UNKNOWN',
+    // Files say where their data came from; a JSON body does not unless the client says so.
+    dataOrigin: input.dataOrigin ?? uploaded?.dataOrigin ?? 'UNKNOWN',
     createdAt: now,
     updatedAt: now,
     metadata: null,

@@ -7,6 +7,8 @@ export interface UpdateAnalysisInput {
   status?: AnalysisStatus
   error?: AnalysisError
   accounts?: readonly unknown[]
+  /** Raw aggregator connections (Budget Insight, Linxo), instead of `accounts`. */
+  connections?: readonly unknown[]
 }
 
 /**
@@ -25,8 +27,9 @@ export const updateAnalysis = async (
   const existing = await deps.analyses.find(projectId, customerId, analysisId)
   if (!existing) throw unknownEntity('Analysis')
   const uploaded =
-    input.error === undefined && input.accounts !== undefined && input.accounts.length > 0
-      ? readAccounts(deps, input.accounts, input.format)
+    input.error === undefined &&
+    ((input.accounts?.length ?? 0) > 0 || (input.connections?.length ?? 0) > 0)
+      ? readAccounts(deps, input.accounts, input.format, input.connections)
       : undefined
   await deps.inTransaction(async (tx) => {
     // Locked: two concurrent uploads cannot both launch the analysis.

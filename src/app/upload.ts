@@ -2,7 +2,7 @@
  * Reading uploaded accounts through the input-format registry, and storing them with the job
  * that analyses them: shared by creating and by updating an analysis.
  */
-import { formatIssue, parseBody } from '../adapters/index.ts'
+import { formatIssue, parseBody, parseFiles, STATEMENT_FORMATS } from '../adapters/index.ts'
 import type { Account } from '../engine/model/index.ts'
 import { AppError } from './errors.ts'
 import type { Analysis, AppDeps, Tx } from './ports.ts'
@@ -13,10 +13,47 @@ import type { Analysis, AppDeps, Tx } from './ports.ts'
  */
 export const readAccounts = (
   deps: Pick<AppDeps, 'limits'>,
-  accounts: readonly unknown[],
+  accounts: readonly unknown[] | undefined,
   format: string | undefined,
+  connections?: readonly unknown[],
+): { accounts: Account[]; format: string; dataOrigin?: string } => {
+  // Aggregator formats send `connections` (Budget Insight, Linxo); the others `accounts`.
+  const body = {
+    ...(format !== undefined && { format }),
+    ...(accounts !== undefined && { accounts }),
+    ...(connections !== undefined && { connections }),
+  }
+  return checked(deps, parseBody(body, format))
+}
+
+/** An uploaded file: its bytes, its name, and its format when the client gives it. */
+export interface UploadedFile {
+  content: Uint8Array
+  fileName?: string
+  format?: string
+}
+
+/**
+ * Reads uploaded files (bank statements or aggregator exports) through the registry: formats
+ * detected unless given, the same account across files merged, repeated transactions counted
+ * once. `dataOrigin` says where the data came from: statement files are `BANK_STATEMENT` (our
+ * extension of the reference's enumeration), aggregator exports `OPEN_BANKING`.
+ */
+export const readFiles = (
+  deps: Pick<AppDeps, 'limits'>,
+  files: readonly UploadedFile[],
+): { accounts: Account[]; format: string; dataOrigin: string } => {
+  const parsed = parseFiles(files)
+  const read = checked(deps, parsed)
+  const isStatement = parsed.formats.every((format) => STATEMENT_FORMATS.includes(format))
+  return { ...read, dataOrigin: isStatement ? 'BANK_STATEMENT' : 'OPEN_BANKING' }
+}
+
+/** The first error issue becomes a 400 naming its field; then the per-account limit. */
+const checked = (
+  deps: Pick<AppDeps, 'limits'>,
+  parsed: ReturnType<typeof parseBody>,
 ): { accounts: Account[]; format: string } => {
-  const parsed = parseBody({ ...(format !== undefined && { format }), accounts }, format)
   const error = parsed.issues.find((issue) => issue.severity === 'error')
   if (error) {
     const code = /is required/.test(error.message) ? 'MISSING_PARAM' : 'BAD_REQUEST'

@@ -12,6 +12,7 @@ import { AppError } from '../app/errors.ts'
 import { registerAuth } from './plugins/auth.ts'
 import { registerErrorHandling } from './plugins/errors.ts'
 import { analysisRoutes } from './routes/analyses/routes.ts'
+import { analysisFileRoutes } from './routes/analysis-files/routes.ts'
 import { analysisResultRoutes } from './routes/analysis-results/routes.ts'
 import { customerRoutes } from './routes/customers/routes.ts'
 import { healthRoutes } from './routes/health/routes.ts'
@@ -24,6 +25,7 @@ export const routes: RoutePlugin[] = [
   customerRoutes,
   analysisRoutes,
   analysisResultRoutes,
+  analysisFileRoutes,
 ]
 
 export interface BuildAppOptions extends RouteContext {

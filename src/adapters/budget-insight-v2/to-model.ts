@@ -19,7 +19,7 @@ import { BiAccount, BiConnection, BiTransaction } from './schema.ts'
  * Budget Insight v2.0 connections → canonical accounts.
  *
  * Dates: `date` (debit date) → `debitedAt`, falling back to `application_date` then `vdate`;
- * `rdate` (the day the operation was made) → `bookedAt`. Budget Insight writes local date-times
+ * `rdate` (the day the operation was made) → `bookedAt` when it differs from the debit date. Budget Insight writes local date-times
  * without an offset (`2026-05-25 00:00:00`): they are read as UTC, which keeps the calendar day.
  * Deleted accounts and transactions (`deleted` set) are skipped. Knowingly wrong: investment
  * accounts (market, PEA, life insurance…) become SAVINGS; their positions are ignored.
@@ -257,7 +257,9 @@ const toTransaction = (
     aggregator: { id: String(raw.id) },
   }
   if (debitedAt) transaction.dates.debitedAt = debitedAt
-  if (bookedAt) transaction.dates.bookedAt = bookedAt
+  // An operation date equal to the debit date says nothing more: kept only when it differs, so
+  // that the same transaction reads the same whichever format it came in.
+  if (bookedAt && bookedAt !== debitedAt) transaction.dates.bookedAt = bookedAt
   const type = raw.type ? typeOf(raw.type, amount) : undefined
   if (type && transaction.aggregator) transaction.aggregator.type = type
   return transaction

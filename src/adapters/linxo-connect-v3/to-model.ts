@@ -239,7 +239,9 @@ const toTransaction = (
     isComing: raw.status?.toUpperCase() === 'PENDING',
   }
   if (debitedAt) transaction.dates.debitedAt = debitedAt
-  if (bookedAt) transaction.dates.bookedAt = bookedAt
+  // An operation date equal to the debit date says nothing more: kept only when it differs, so
+  // that the same transaction reads the same whichever format it came in.
+  if (bookedAt && bookedAt !== debitedAt) transaction.dates.bookedAt = bookedAt
   if (raw.id !== null && raw.id !== undefined) transaction.aggregator = { id: String(raw.id) }
   return transaction
 }

@@ -4,22 +4,26 @@ import type { LedgerEntry } from '../insights/ledger.ts'
 import { byDateThenId } from '../insights/ledger.ts'
 
 /**
- * Groups by direction, payee (labelRoot) and category, keeping the first-seen order of the keys.
+ * Groups by direction, payee (labelRoot) and category (`payeeId`), keeping the first-seen order.
  * Entries are expected by date then id, so the groups are too.
  */
 export const groupBySamePayee = (
   entries: readonly LedgerEntry[],
   accepts: (category: Category) => boolean,
 ): LedgerEntry[][] => {
-  const groups = new Map<string, LedgerEntry[]>()
+  // Indexed by payee id (small integers): a sparse array, no hashing.
+  const byPayee: LedgerEntry[][] = []
+  const groups: LedgerEntry[][] = []
   for (const e of entries) {
-    const { category } = e.tx.enrichments
-    if (!accepts(category)) continue
-    const group = groups.get(e.payeeKey)
-    if (group === undefined) groups.set(e.payeeKey, [e])
-    else group.push(e)
+    if (!accepts(e.tx.enrichments.category)) continue
+    const group = byPayee[e.payeeId]
+    if (group === undefined) {
+      const created = [e]
+      byPayee[e.payeeId] = created
+      groups.push(created)
+    } else group.push(e)
   }
-  return [...groups.values()]
+  return groups
 }
 
 /**
@@ -31,7 +35,55 @@ export const clusterByAmount = (
   entries: readonly LedgerEntry[],
   tolerance: number,
 ): LedgerEntry[][] => {
-  // By amount only: equal amounts always share a cluster, and clusters are re-sorted by date.
+  const n = entries.length
+  if (n === 0) return []
+  if (n === 1) return [[entries[0] as LedgerEntry]] // n === 1
+  // Input by date then id (every detector passes ledger order): clusters then keep that order
+  // by walking the input once. Equal date and id on two entries would leave the order to the
+  // amounts: the general path below.
+  for (let i = 1; i < n; i++) {
+    if (byDateThenId(entries[i - 1] as LedgerEntry, entries[i] as LedgerEntry) >= 0) {
+      return clusterBySorting(entries, tolerance) // i - 1 and i are within bounds
+    }
+  }
+  // By amount only (stable: equal amounts keep the input order, as Array.prototype.sort does).
+  const amounts = new Float64Array(n)
+  const order: number[] = new Array<number>(n)
+  for (let i = 0; i < n; i++) {
+    amounts[i] = Math.abs((entries[i] as LedgerEntry).tx.amount) // i < n
+    order[i] = i
+  }
+  order.sort((a, b) => (amounts[a] as number) - (amounts[b] as number) || a - b) // indexes < n
+  const clusterOf = new Int32Array(n)
+  let cluster = -1
+  let floor = 0
+  for (let k = 0; k < n; k++) {
+    const i = order[k] as number // k < n
+    const amount = amounts[i] as number // i < n
+    if (cluster < 0 || amount > floor * (1 + tolerance) + 1) {
+      cluster++
+      floor = amount
+    }
+    clusterOf[i] = cluster
+  }
+  // Clusters in the order of their first (earliest) entry, entries in input order.
+  const byCluster: LedgerEntry[][] = []
+  const clusters: LedgerEntry[][] = []
+  for (let i = 0; i < n; i++) {
+    const e = entries[i] as LedgerEntry // i < n
+    const c = clusterOf[i] as number // i < n
+    const list = byCluster[c]
+    if (list === undefined) {
+      const created = [e]
+      byCluster[c] = created
+      clusters.push(created)
+    } else list.push(e)
+  }
+  return clusters
+}
+
+/** `clusterByAmount` for any input order: sorts by amount, then each cluster by date then id. */
+const clusterBySorting = (entries: readonly LedgerEntry[], tolerance: number): LedgerEntry[][] => {
   const sorted = [...entries].sort((a, b) => Math.abs(a.tx.amount) - Math.abs(b.tx.amount))
   const clusters: LedgerEntry[][] = []
   let current: LedgerEntry[] = []

@@ -3,7 +3,7 @@
  * so a transaction belongs to one cash flow at most. Credit first (contracts must not be eaten by
  * the generic detectors), then fixed amounts, then variable amounts.
  */
-import type { CashFlow, Category, TransactionType } from '../model/index.ts'
+import type { CashFlow, Category, TransactionType, WireTransaction } from '../model/index.ts'
 import { toMajor } from '../model/index.ts'
 import type { LedgerEntry, Period } from '../insights/ledger.ts'
 import { calendarOf, sumMinor } from '../insights/amounts.ts'
@@ -90,8 +90,16 @@ const toCashFlow = (
   currency: string,
   bankOf: (accountId: string) => string,
 ): CashFlow => {
-  const counted = flow.entries.filter((e) => !e.isReversed)
-  const reversed = flow.entries.filter((e) => e.isReversed)
+  const counted: LedgerEntry[] = []
+  let reversedMinor = 0
+  const days = new Array<number>(flow.entries.length)
+  const transactions = new Array<WireTransaction>(flow.entries.length)
+  flow.entries.forEach((e, i) => {
+    if (e.isReversed) reversedMinor += e.tx.amount
+    else counted.push(e)
+    days[i] = e.day
+    transactions[i] = e.wire
+  })
   // Detectors group by category, so every entry of a flow shares its first entry's category.
   const category: Category = first(flow).tx.enrichments.category
   const type: TransactionType =
@@ -102,13 +110,10 @@ const toCashFlow = (
     labelRoot,
     label: rank === 1 ? labelRoot : `${labelRoot} - ${rank}`,
     totalAmount: toMajor(sumMinor(counted), currency),
-    totalRejectedAmount: toMajor(Math.abs(sumMinor(reversed)), currency),
+    totalRejectedAmount: toMajor(Math.abs(reversedMinor), currency),
     calendar: calendarOf(counted, currency),
-    transactions: flow.entries.map((e) => e.wire),
-    regularity: regularityOf(
-      flow.entries.map((e) => e.day),
-      period,
-    ),
+    transactions,
+    regularity: regularityOf(days, period),
     detectorId: flow.detectorId,
   }
   if (LOAN_REPAYMENT.has(category) || LOAN_DRAWDOWN.has(category)) {

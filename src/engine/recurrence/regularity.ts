@@ -1,6 +1,6 @@
 /** Periodicity, due days, intervals, accuracy and repartition of a detected flow. */
 import type { Periodicity, Regularity, Repartition } from '../model/index.ts'
-import { civilOf } from '../model/index.ts'
+import { dayOfMonthOf, monthIndexOf } from '../model/index.ts'
 import type { Period } from '../insights/ledger.ts'
 
 /**
@@ -24,38 +24,63 @@ const MONTHLY = CADENCES[3] as (typeof CADENCES)[number] // the MONTHLY row abov
 /**
  * A debit re-presented after a rejection or paid late breaks the intervals (31, 24, 7) while the
  * stream is still one payment a month: every month between the first and the last occurrence
- * has one, and no month more than two.
+ * has one, and no month more than two. `days` are sorted.
  */
 const isMonthlyByCalendar = (days: readonly number[]): boolean => {
-  const months = days.map((d) => {
-    const { year, month } = civilOf(d)
-    return year * 12 + month
-  })
-  const counts = new Map<number, number>()
-  for (const m of months) counts.set(m, (counts.get(m) ?? 0) + 1)
-  const spanned = (months[months.length - 1] ?? 0) - (months[0] ?? 0) + 1
-  return spanned >= 3 && counts.size === spanned && [...counts.values()].every((n) => n <= 2)
+  if (days.length === 0) return false
+  const firstMonth = monthIndexOf(days[0] as number) // not empty
+  const spanned = monthIndexOf(days[days.length - 1] as number) - firstMonth + 1
+  if (spanned < 3) return false
+  // Sorted days: months come in runs, each month of the span must have a run of 1 or 2 days.
+  let expected = firstMonth
+  let run = 0
+  for (const day of days) {
+    const month = monthIndexOf(day)
+    if (month === expected) {
+      if (++run > 2) return false
+    } else if (month === expected + 1 && run > 0) {
+      expected = month
+      run = 1
+    } else return false
+  }
+  return expected === firstMonth + spanned - 1
 }
 
+/** Median of numbers, half-way between the two middle ones for an even count; 0 when empty. */
 const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 === 1
-    ? (sorted[mid] ?? 0)
-    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
+  const n = values.length
+  if (n === 0) return 0
+  // A typed copy sorts numerically without a comparator.
+  const sorted = Float64Array.from(values).sort()
+  const mid = n >> 1
+  return n % 2 === 1
+    ? (sorted[mid] as number) // mid < n
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2 // n >= 2
 }
 
-const intervalsOf = (days: readonly number[]): number[] =>
-  days.slice(1).map((day, i) => day - (days[i] ?? day))
+const intervalsOf = (days: readonly number[]): number[] => {
+  const intervals = new Array<number>(Math.max(days.length - 1, 0))
+  for (let i = 1; i < days.length; i++) {
+    intervals[i - 1] = (days[i] as number) - (days[i - 1] as number) // 1 <= i < length
+  }
+  return intervals
+}
+
+/** Sorted days without repeats. */
+const uniqueDays = (sortedDays: readonly number[]): number[] => {
+  const unique: number[] = []
+  for (const day of sortedDays) if (unique[unique.length - 1] !== day) unique.push(day)
+  return unique
+}
 
 /**
  * Occurrences closer than a quarter of the usual interval are one due date seen twice (a
  * re-presented direct debit, a split bill): merged, so a monthly loan debited on the 5th and
- * the 6th stays monthly.
+ * the 6th stays monthly. Returns `days` itself when nothing is merged.
  */
-const mergeCloseOccurrences = (days: readonly number[]): number[] => {
+const mergeCloseOccurrences = (days: number[]): number[] => {
   const typical = median(intervalsOf(days))
-  if (typical < 4) return [...days]
+  if (typical < 4) return days
   const merged: number[] = []
   for (const day of days) {
     const last = merged[merged.length - 1]
@@ -83,7 +108,7 @@ const repartitionOf = (
 
 /** Whether sorted transaction days keep one of the cadences (the cheap part of `regularityOf`). */
 export const hasCadence = (sortedDays: readonly number[]): boolean => {
-  const days = mergeCloseOccurrences([...new Set(sortedDays)])
+  const days = mergeCloseOccurrences(uniqueDays(sortedDays))
   const intervals = intervalsOf(days)
   if (intervals.length === 0) return false
   const typical = median(intervals)
@@ -101,7 +126,7 @@ export const hasCadence = (sortedDays: readonly number[]): boolean => {
  * `accuracy` is the share of intervals that fall within the cadence's tolerance, 0–100.
  */
 export const regularityOf = (sortedDays: readonly number[], period: Period): Regularity => {
-  const unique = [...new Set(sortedDays)]
+  const unique = uniqueDays(sortedDays)
   const days = mergeCloseOccurrences(unique)
   const intervals = intervalsOf(days)
   const first = unique[0] ?? period.startDay
@@ -110,7 +135,7 @@ export const regularityOf = (sortedDays: readonly number[], period: Period): Reg
     // One occurrence says nothing of a cadence; a month is the usual one for what gets here
     // (a first loan instalment), and decides whether it started or stopped inside the period.
     return {
-      dueDays: [civilOf(first).dayOfMonth],
+      dueDays: [dayOfMonthOf(first)],
       interval: { min: 0, max: 0 },
       meanNumberOfDaysInInterval: 0,
       accuracy: 0,
@@ -130,13 +155,19 @@ export const regularityOf = (sortedDays: readonly number[], period: Period): Reg
   const mean = intervals.reduce((s, i) => s + i, 0) / intervals.length
   let dueDays: number[] = []
   if (periodicity === 'WEEKLY' || periodicity === 'BIWEEKLY') {
-    dueDays = [...new Set(days.map((d) => (((d + 4) % 7) + 7) % 7))] // 1970-01-01 was a Thursday
+    dueDays = days.map((d) => (((d + 4) % 7) + 7) % 7) // 1970-01-01 was a Thursday
   } else if (periodicity !== 'DAILY' && periodicity !== 'OTHER') {
-    dueDays = [...new Set(days.map((d) => civilOf(d).dayOfMonth))]
+    dueDays = days.map(dayOfMonthOf)
+  }
+  let min = Infinity
+  let max = -Infinity
+  for (const i of intervals) {
+    if (i < min) min = i
+    if (i > max) max = i
   }
   return {
-    dueDays: dueDays.sort((a, b) => a - b),
-    interval: { min: Math.min(...intervals), max: Math.max(...intervals) },
+    dueDays: uniqueDays(dueDays.sort((a, b) => a - b)),
+    interval: { min, max },
     meanNumberOfDaysInInterval: Math.round(mean),
     accuracy: Math.round((onTime / intervals.length) * 100),
     periodicity,

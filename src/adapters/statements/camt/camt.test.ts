@@ -130,3 +130,9 @@ test('skips an entry with a bad amount or date out of range, with a warning', ()
   )
   assert.match(result.issues[0]?.path ?? '', /^Stmt\[0\]\.Ntry\[\d+\]\.Amt$/)
 })
+
+test('says a file cut inside a tag is probably truncated', () => {
+  const text = sample('camt053-v08-de.xml').toString('utf8')
+  const cut = parseCamt(text.slice(0, text.indexOf('</Nm>') + 3))
+  assert.match(cut.issues[0]?.message ?? '', /truncated\?/)
+})

@@ -14,14 +14,21 @@
  * as structured.
  */
 
-/** Joins continuation lines: structured dialects wrap anywhere, free text wraps at 65 columns. */
+/**
+ * Joins continuation lines. Structured dialects wrap anywhere (their markers delimit the parts);
+ * free text is wrapped by the bank at 65 characters, possibly inside a word: a full line joins the
+ * next without a space. The first line counts as full at 61 characters too, for banks that count
+ * the `:86:` tag in the 65.
+ */
 const joinLines = (lines: readonly string[], structured: boolean): string => {
   if (structured) return lines.join('')
   let out = ''
-  for (const line of lines) {
-    // A 65-character line was wrapped by the bank, possibly inside a word.
-    out += out === '' ? line : out.length % 65 === 0 ? line : ` ${line}`
-  }
+  lines.forEach((line, index) => {
+    const previous = lines[index - 1]
+    const isWrapped =
+      previous !== undefined && (previous.length === 65 || (index === 1 && previous.length === 61))
+    out += index === 0 || isWrapped ? line : ` ${line}`
+  })
   return out
 }
 

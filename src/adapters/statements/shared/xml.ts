@@ -38,7 +38,11 @@ export const parseXml = (text: string, issues: AdapterIssue[]): XmlNode | undefi
       message:
         last !== undefined
           ? `the file ends before <${last.slice(0, 40)}> is closed: is it truncated?`
-          : `not well-formed XML: ${(match?.[1] ?? message).slice(0, 200)}`,
+          : `not well-formed XML: ${(match?.[1] ?? message).slice(0, 200)}${
+              Number(match?.[2]) >= text.split('\n').length
+                ? ' (the file stops there: is it truncated?)'
+                : ''
+            }`,
       severity: 'error',
     })
     return undefined

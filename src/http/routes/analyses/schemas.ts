@@ -34,6 +34,15 @@ const Accounts = Type.Array(
   { description: 'Accounts including transactions, in the given format' },
 )
 
+/** Raw aggregator connections, for the formats that send them (Budget Insight, Linxo). */
+const Connections = Type.Array(
+  Type.Object({}, { additionalProperties: true, description: 'A connection with its accounts' }),
+  {
+    description:
+      'BUDGET_INSIGHT_V2_0 and OXLIN_DIRECT_ACCOUNT_API_V3: the aggregator connections, each with its accounts and transactions (may be sent under `accounts` instead)',
+  },
+)
+
 const AnalysisErrorBody = Type.Object({ code: Type.String(), message: Type.String() })
 
 export const CreateAnalysisBody = Type.Object({
@@ -43,6 +52,7 @@ export const CreateAnalysisBody = Type.Object({
     Type.Union([Type.Literal('OPEN_BANKING'), Type.Literal('PDF'), Type.Literal('UNKNOWN')]),
   ),
   accounts: Type.Optional(Accounts),
+  connections: Type.Optional(Connections),
 })
 
 export const UpdateAnalysisBody = Type.Object({
@@ -50,6 +60,7 @@ export const UpdateAnalysisBody = Type.Object({
   status: Type.Optional(Status),
   error: Type.Optional(AnalysisErrorBody),
   accounts: Type.Optional(Accounts),
+  connections: Type.Optional(Connections),
 })
 
 /** Results are large nested objects served as stored; their shape is in the reference. */
