@@ -14,6 +14,8 @@ import { daysInMonth, fromDayNumber, monthIndexOf, monthOf, toDayNumber } from '
 import { isRejectionCategory } from './categories.ts'
 
 export interface LedgerEntry {
+  /** Position in `Ledger.all` (distinct per entry): marks entries in typed arrays. */
+  index: number
   tx: EnrichedTransaction
   /** Days since 1970-01-01 of `tx.date`. */
   day: number
@@ -157,6 +159,7 @@ export const buildLedger = (
         byRoot.set(tx.labelRoot, payeeId)
       }
       all.push({
+        index: 0, // set once sorted
         tx,
         day,
         month: lastMonth,
@@ -168,7 +171,15 @@ export const buildLedger = (
       })
     }
   }
-  all.sort(byDateThenId)
+  // Inputs usually come in date order already: checked in one pass before sorting.
+  let sorted = true
+  for (let i = 1; i < all.length && sorted; i++) {
+    sorted = byDateThenId(all[i - 1] as LedgerEntry, all[i] as LedgerEntry) <= 0 // 1 <= i < length
+  }
+  if (!sorted) all.sort(byDateThenId)
+  all.forEach((e, i) => {
+    e.index = i
+  })
   // One sort: filtering keeps the order.
   const checking = all.filter((e) => e.isChecking)
   markReversed(all)

@@ -69,12 +69,36 @@ export const civilOf = (day: number): { year: number; month: number; dayOfMonth:
 
 /** `year * 12 + month - 1` of a day number: consecutive months differ by one. */
 export const monthIndexOf = (day: number): number => {
-  const { year, month } = civilOf(day)
-  return year * 12 + month - 1
+  // civilOf's arithmetic, without building an object (hot in the detectors).
+  const z = day + 719468
+  const era = Math.floor(z / 146097)
+  const doe = z - era * 146097
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  )
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const month = mp < 10 ? mp + 3 : mp - 9
+  return (yoe + era * 400 + (month <= 2 ? 1 : 0)) * 12 + month - 1
+}
+
+/** Day number of the first day of a month given by its index (see `monthIndexOf`). */
+export const firstDayOfMonthIndex = (monthIndex: number): number => {
+  const year = Math.floor(monthIndex / 12)
+  return daysFromCivil(year, monthIndex - year * 12 + 1, 1)
 }
 
 /** Day of the month (1–31) of a day number. */
-export const dayOfMonthOf = (day: number): number => civilOf(day).dayOfMonth
+export const dayOfMonthOf = (day: number): number => {
+  // civilOf's arithmetic, without building an object (hot in the detectors).
+  const z = day + 719468
+  const doe = z - Math.floor(z / 146097) * 146097
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  )
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  return doy - Math.floor((153 * Math.floor((5 * doy + 2) / 153) + 2) / 5) + 1
+}
 
 /** `YYYY-MM-DD` for a number of days since 1970-01-01 (civil_from_days, pure arithmetic). */
 export const fromDayNumber = (day: number): LocalDate => {

@@ -47,14 +47,15 @@ export const clusterByAmount = (
     }
   }
   // By amount only (stable: equal amounts keep the input order, as Array.prototype.sort does).
-  const amounts = new Float64Array(n)
-  const order: number[] = new Array<number>(n)
+  const amounts: number[] = new Array<number>(n)
+  let allEqual = true
   for (let i = 0; i < n; i++) {
     amounts[i] = Math.abs((entries[i] as LedgerEntry).tx.amount) // i < n
-    order[i] = i
+    if (amounts[i] !== amounts[0]) allEqual = false
   }
-  order.sort((a, b) => (amounts[a] as number) - (amounts[b] as number) || a - b) // indexes < n
-  const clusterOf = new Int32Array(n)
+  if (allEqual) return [entries.slice()] // a subscription: one cluster, nothing to sort
+  const order = sortedIndexes(amounts)
+  const clusterOf: number[] = new Array<number>(n)
   let cluster = -1
   let floor = 0
   for (let k = 0; k < n; k++) {
@@ -80,6 +81,42 @@ export const clusterByAmount = (
     } else list.push(e)
   }
   return clusters
+}
+
+/** Indexes of `values` in ascending order of value, equal values by index (a stable sort). */
+const sortedIndexes = (values: readonly number[]): number[] => {
+  const n = values.length
+  const order: number[] = new Array<number>(n)
+  for (let i = 0; i < n; i++) order[i] = i
+  if (n > 24) {
+    // Integer values (minor units) and their index packed in one number: the typed array's
+    // own numeric sort (no comparator calls), equal values ordered by index.
+    const keys = new Float64Array(n)
+    let packable = true
+    for (let i = 0; i < n; i++) {
+      const v = values[i] as number // i < n
+      if (!Number.isInteger(v) || v < 0 || v * n + i > Number.MAX_SAFE_INTEGER) packable = false
+      keys[i] = v * n + i
+    }
+    if (!packable) {
+      return order.sort((a, b) => (values[a] as number) - (values[b] as number) || a - b) // a, b < n
+    }
+    keys.sort()
+    for (let k = 0; k < n; k++) order[k] = (keys[k] as number) % n // k < n
+    return order
+  }
+  // Insertion sort: most payees have a handful of transactions.
+  for (let i = 1; i < n; i++) {
+    const index = order[i] as number // i < n
+    const value = values[index] as number // index < n
+    let j = i - 1
+    while (j >= 0 && (values[order[j] as number] as number) > value) {
+      order[j + 1] = order[j] as number // 0 <= j < i
+      j--
+    }
+    order[j + 1] = index
+  }
+  return order
 }
 
 /** `clusterByAmount` for any input order: sorts by amount, then each cluster by date then id. */

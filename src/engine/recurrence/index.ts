@@ -45,14 +45,19 @@ export const detectCashFlows = (
   bankOf: (accountId: string) => string,
 ): DetectedCashFlow[] => {
   let candidates = checking.filter((e) => !isRejectionCategory(e.tx.enrichments.category))
+  let ledgerSize = 0
+  for (const e of checking) if (e.index >= ledgerSize) ledgerSize = e.index + 1
   const flows: DetectedFlow[] = []
   for (const detector of recurrenceDetectors) {
     const found = detector.detect(candidates, { period })
     if (found.length === 0) continue
-    const claimed = new Set<LedgerEntry>()
-    for (const flow of found) for (const e of flow.entries) claimed.add(e)
-    flows.push(...found)
-    candidates = candidates.filter((e) => !claimed.has(e))
+    // Marked by ledger position: no hashing of entries.
+    const claimed = new Uint8Array(ledgerSize)
+    for (const flow of found) {
+      flows.push(flow)
+      for (const e of flow.entries) claimed[e.index] = 1
+    }
+    candidates = candidates.filter((e) => claimed[e.index] === 0)
   }
   const perRoot = new Map<string, number>()
   return flows.map((flow) => {
@@ -68,12 +73,20 @@ export const detectCashFlows = (
 }
 
 const mostFrequent = <T extends string>(values: readonly T[]): T | undefined => {
-  const counts = new Map<T, number>()
+  // Few distinct values (a transaction type, a lender): parallel arrays beat a map.
+  const seen: T[] = []
+  const counts: number[] = []
   let best: T | undefined
   let bestCount = 0
   for (const v of values) {
-    const n = (counts.get(v) ?? 0) + 1
-    counts.set(v, n)
+    let k = seen.indexOf(v)
+    if (k < 0) {
+      k = seen.length
+      seen.push(v)
+      counts.push(0)
+    }
+    const n = (counts[k] ?? 0) + 1
+    counts[k] = n
     if (n > bestCount) {
       best = v
       bestCount = n

@@ -44,6 +44,7 @@ const repayment = (
     },
   }
   return {
+    index: sequence,
     tx,
     day: toDayNumber(date),
     month: monthOf(date),
