@@ -43,7 +43,14 @@ export interface ClientCredential {
 export interface CredentialStore {
   createProjectWithClient(
     tx: Tx,
-    input: { projectId: string; name: string; clientId: string; secretHash: string },
+    input: {
+      projectId: string
+      name: string
+      clientId: string
+      secretHash: string
+      /** ISO 4217 codes; the database default (EUR, GBP) when absent. */
+      supportedCurrencies?: readonly string[]
+    },
   ): Promise<void>
   findClient(clientId: string): Promise<ClientCredential | undefined>
   findProject(projectId: string): Promise<Project | undefined>
@@ -102,6 +109,15 @@ export interface CustomerStore {
 
 // ---- accounts, transactions, analyses ----------------------------------------------------------
 
+/**
+ * JSON already serialised. Analysis results are stored and served as text: a 1,000-transaction
+ * analysis is over a megabyte, and parsing then re-serialising it per request is what a read
+ * would otherwise spend its time on.
+ */
+export interface JsonText {
+  json: string
+}
+
 export type AnalysisStatus = 'CREATED' | 'IN_PROGRESS' | 'COMPLETED' | 'ERROR'
 
 export interface AnalysisError {
@@ -120,9 +136,9 @@ export interface Analysis {
   dataOrigin: string
   createdAt: Date
   updatedAt: Date
-  metadata: Metadata | null
-  creditInsights: CreditInsights | null
-  scores: Scores | null
+  metadata: JsonText | null
+  creditInsights: JsonText | null
+  scores: JsonText | null
   error: AnalysisError | null
   /** True once accounts were uploaded for (or with) this analysis. */
   hasAccounts: boolean
@@ -138,6 +154,8 @@ export interface AnalysisResultInput {
   /** Per analysed account: its wire snapshot, daily balances and enriched transactions. */
   accounts: { wire: JsonObject; result: AnalysedAccount }[]
 }
+
+export type InsightsPart = 'incomes' | 'expenses' | 'loans' | 'risks'
 
 export interface AnalysisStore {
   insert(tx: Tx, analysis: Analysis): Promise<void>
@@ -169,7 +187,11 @@ export interface AnalysisStore {
     customerId: string,
   ): Promise<{ account: Account; createdAt: Date; updatedAt: Date }[]>
   /** Accounts an analysis used, in wire shape. */
-  listAccounts(analysisId: string, page: PageRequest): Promise<Page<JsonObject>>
+  listAccounts(analysisId: string, page: PageRequest): Promise<Page<JsonText>>
+  /** One part of the credit insights (`incomes`, …); null when they were not computed. */
+  readInsights(analysisId: string, part: InsightsPart): Promise<JsonText | null>
+  /** The cash flows of the credit insights, paginated; null when they were not computed. */
+  listCashFlows(analysisId: string, page: PageRequest): Promise<Page<JsonText> | null>
   hasAccount(analysisId: string, accountId: string): Promise<boolean>
   listBalances(
     analysisId: string,
@@ -180,7 +202,7 @@ export interface AnalysisStore {
     analysisId: string,
     accountId: string | undefined,
     page: PageRequest,
-  ): Promise<Page<unknown>>
+  ): Promise<Page<JsonText>>
 }
 
 // ---- jobs and events ----------------------------------------------------------------------------

@@ -29,6 +29,11 @@ export interface TokenService {
 }
 
 const ISSUER = 'creditlens'
+/**
+ * Verified access tokens kept in memory: an HS256 check costs ~0.3 ms (~3,500/s on this kind of
+ * machine), more than the rest of a small GET. Bounded; emptied when full.
+ */
+const VERIFIED_CACHE_SIZE = 10_000
 const unauthorized = (message: string): AppError => new AppError('UNAUTHORIZED', message)
 
 export const createTokenService = (options: {
@@ -40,6 +45,7 @@ export const createTokenService = (options: {
 }): TokenService => {
   const key = new TextEncoder().encode(options.secret)
   const { credentials, clock, accessSeconds, refreshSeconds } = options
+  const verified = new Map<string, { principal: Principal; expiresAt: number }>()
 
   const sign = async (principal: Principal, use: 'access' | 'refresh', jti: string) => {
     const now = Math.floor(clock.now().getTime() / 1000)
@@ -85,7 +91,11 @@ export const createTokenService = (options: {
       ) {
         throw unauthorized('Invalid token')
       }
-      return { principal: { projectId: payload.pid, clientId: payload.sub }, jti: payload.jti }
+      return {
+        principal: { projectId: payload.pid, clientId: payload.sub },
+        jti: payload.jti,
+        expiresAt: (payload.exp ?? 0) * 1000,
+      }
     } catch (error) {
       if (error instanceof AppError) throw error
       throw unauthorized(use === 'access' ? 'Invalid or expired token' : 'Invalid refresh token')
@@ -107,6 +117,14 @@ export const createTokenService = (options: {
       }
       return pair(principal)
     },
-    verify: async (accessToken) => (await decode(accessToken, 'access')).principal,
+    verify: async (accessToken) => {
+      const now = clock.now().getTime()
+      const cached = verified.get(accessToken)
+      if (cached && cached.expiresAt > now) return cached.principal
+      const { principal, expiresAt } = await decode(accessToken, 'access')
+      if (verified.size >= VERIFIED_CACHE_SIZE) verified.clear()
+      verified.set(accessToken, { principal, expiresAt })
+      return principal
+    },
   }
 }

@@ -1,33 +1,39 @@
-/** A stored analysis → its wire shape in the analyses API. */
-import type { Analysis } from './ports.ts'
+/** A stored analysis → its wire JSON in the analyses API. */
+import type { Analysis, JsonText } from './ports.ts'
 
-export interface WireAnalysis {
-  id: string
-  format: string
-  parameters: Analysis['parameters']
-  status: Analysis['status']
-  source: string
-  dataOrigin: string
-  createdAt: string
-  updatedAt: string
-  metadata?: unknown
-  creditInsights?: unknown
-  scores?: unknown
-  error?: { code: string; message: string }
+/**
+ * `{ ...fields, key: <json text>, … }` as JSON text: the stored results are spliced in as they
+ * are, never parsed.
+ */
+export const spliceJson = (
+  fields: Record<string, unknown>,
+  texts: Record<string, JsonText | null | undefined>,
+): string => {
+  const head = JSON.stringify(fields)
+  const tail = Object.entries(texts)
+    .filter((entry): entry is [string, JsonText] => entry[1] != null)
+    .map(([key, text]) => `,${JSON.stringify(key)}:${text.json}`)
+    .join('')
+  return head === '{}' ? `{${tail.slice(1)}}` : `${head.slice(0, -1)}${tail}}`
 }
 
 /** An analysis as `GET /analyses/{id}` serves it; results appear once computed. */
-export const analysisToWire = (analysis: Analysis): WireAnalysis => ({
-  id: analysis.id,
-  format: analysis.format,
-  parameters: analysis.parameters,
-  status: analysis.status,
-  source: analysis.source,
-  dataOrigin: analysis.dataOrigin,
-  createdAt: analysis.createdAt.toISOString(),
-  updatedAt: analysis.updatedAt.toISOString(),
-  ...(analysis.metadata && { metadata: analysis.metadata }),
-  ...(analysis.creditInsights && { creditInsights: analysis.creditInsights }),
-  ...(analysis.scores && { scores: analysis.scores }),
-  ...(analysis.error && { error: analysis.error }),
-})
+export const analysisToJson = (analysis: Analysis): string =>
+  spliceJson(
+    {
+      id: analysis.id,
+      format: analysis.format,
+      parameters: analysis.parameters,
+      status: analysis.status,
+      source: analysis.source,
+      dataOrigin: analysis.dataOrigin,
+      createdAt: analysis.createdAt.toISOString(),
+      updatedAt: analysis.updatedAt.toISOString(),
+    },
+    {
+      metadata: analysis.metadata,
+      creditInsights: analysis.creditInsights,
+      scores: analysis.scores,
+      ...(analysis.error && { error: { json: JSON.stringify(analysis.error) } }),
+    },
+  )

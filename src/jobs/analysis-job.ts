@@ -37,7 +37,7 @@ const work = {
 export const analysisJobs = (deps: AppDeps, options: AnalysisJobOptions): JobDefinition[] => [
   {
     name: ANALYSIS_FAILED_QUEUE,
-    queue: { retryLimit: 10, retryDelay: 1, retryBackoff: true, expireInSeconds: 60 },
+    queue: { retryLimit: 10, retryDelay: 1, retryBackoff: true, expireInSeconds: 60, notify: true },
     work: { ...work, localConcurrency: 1 },
     handle: async (jobs) =>
       Promise.all(
@@ -56,6 +56,8 @@ export const analysisJobs = (deps: AppDeps, options: AnalysisJobOptions): JobDef
       retryDelay: options.retryDelaySeconds,
       retryBackoff: true,
       deadLetter: ANALYSIS_FAILED_QUEUE,
+      // PostgreSQL: a NOTIFY at commit wakes workers at once (pg-boss's LISTEN/NOTIFY).
+      notify: true,
     },
     work: { ...work, localConcurrency: options.concurrency },
     handle: async (jobs) => {

@@ -46,13 +46,35 @@ export const startWorkers = async (
   boss: PgBoss,
   definitions: readonly JobDefinition[],
 ): Promise<void> => {
+  const workers = localWorkers(boss)
   for (const definition of definitions) {
-    await boss.work(
+    const id = await boss.work(
       definition.name,
       { ...definition.work, includeMetadata: true, perJobResults: true },
       definition.handle,
     )
+    workers.set(definition.name, [...(workers.get(definition.name) ?? []), id])
   }
+}
+
+/** Worker ids per queue of the workers running in this process, per pg-boss instance. */
+const workersByBoss = new WeakMap<PgBoss, Map<string, string[]>>()
+const localWorkers = (boss: PgBoss): Map<string, string[]> => {
+  let workers = workersByBoss.get(boss)
+  if (!workers) {
+    workers = new Map()
+    workersByBoss.set(boss, workers)
+  }
+  return workers
+}
+
+/**
+ * Wakes this process's workers of `queue` now instead of at their next poll (PGlite has no
+ * LISTEN/NOTIFY). Safe before the sending transaction commits: on PGlite the worker's fetch
+ * waits for it (one connection), on PostgreSQL the commit's NOTIFY wakes the worker again.
+ */
+export const wakeLocalWorkers = (boss: PgBoss, queue: string): void => {
+  for (const id of localWorkers(boss).get(queue) ?? []) boss.notifyWorker(id)
 }
 
 /** The JobQueue port: jobs are sent through the caller's transaction. */
@@ -63,5 +85,6 @@ export const pgBossJobQueue = (boss: PgBoss): JobQueue => ({
       { analysisId },
       { db: { executeSql: (text, values) => tx.query(text, values) } },
     )
+    wakeLocalWorkers(boss, ANALYSIS_QUEUE)
   },
 })

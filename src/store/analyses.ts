@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Account, Transaction } from '../engine/model/index.ts'
-import type { Analysis, AnalysisStore, JsonObject, Page, Tx } from '../app/ports.ts'
+import type { Analysis, AnalysisStore, JsonText, Page, Tx } from '../app/ports.ts'
 
 interface AnalysisRow {
   id: string
@@ -12,9 +12,9 @@ interface AnalysisRow {
   source: string
   data_origin: string
   has_accounts: boolean
-  metadata: Analysis['metadata']
-  credit_insights: Analysis['creditInsights']
-  scores: Analysis['scores']
+  metadata: string | null
+  credit_insights: string | null
+  scores: string | null
   error: Analysis['error']
   created_at: Date
   updated_at: Date
@@ -23,6 +23,12 @@ interface AnalysisRow {
 
 const COLUMNS = `id, project_id, customer_id, status, format, parameters, source, data_origin,
   has_accounts, metadata, credit_insights, scores, error, created_at, updated_at`
+/** Results come back as JSON text (`json` columns cast to text): never parsed here. */
+const SELECT = `id, project_id, customer_id, status, format, parameters, source, data_origin,
+  has_accounts, metadata::text as metadata, credit_insights::text as credit_insights,
+  scores::text as scores, error, created_at, updated_at`
+
+const text = (json: string | null): JsonText | null => (json === null ? null : { json })
 
 const toAnalysis = (row: AnalysisRow): Analysis => ({
   id: row.id,
@@ -34,9 +40,9 @@ const toAnalysis = (row: AnalysisRow): Analysis => ({
   source: row.source,
   dataOrigin: row.data_origin,
   hasAccounts: row.has_accounts,
-  metadata: row.metadata,
-  creditInsights: row.credit_insights,
-  scores: row.scores,
+  metadata: text(row.metadata),
+  creditInsights: text(row.credit_insights),
+  scores: text(row.scores),
   error: row.error,
   createdAt: new Date(row.created_at),
   updatedAt: new Date(row.updated_at),
@@ -93,7 +99,7 @@ export const analysisStore = (db: Tx): AnalysisStore => {
     insert: async (tx, analysis) => {
       await tx.query(
         `insert into analyses (${COLUMNS}) values ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9,
-          $10::jsonb, $11::jsonb, $12::jsonb, $13::jsonb, $14, $15)`,
+          $10::json, $11::json, $12::json, $13::jsonb, $14, $15)`,
         [
           analysis.id,
           analysis.projectId,
@@ -104,9 +110,9 @@ export const analysisStore = (db: Tx): AnalysisStore => {
           analysis.source,
           analysis.dataOrigin,
           analysis.hasAccounts,
-          json(analysis.metadata),
-          json(analysis.creditInsights),
-          json(analysis.scores),
+          analysis.metadata?.json ?? null,
+          analysis.creditInsights?.json ?? null,
+          analysis.scores?.json ?? null,
           json(analysis.error),
           analysis.createdAt.toISOString(),
           analysis.updatedAt.toISOString(),
@@ -116,23 +122,22 @@ export const analysisStore = (db: Tx): AnalysisStore => {
 
     find: async (projectId, customerId, id) => {
       const { rows } = await db.query<AnalysisRow>(
-        `select ${COLUMNS} from analyses where project_id = $1 and customer_id = $2 and id = $3`,
+        `select ${SELECT} from analyses where project_id = $1 and customer_id = $2 and id = $3`,
         [projectId, customerId, id],
       )
       return rows[0] && toAnalysis(rows[0])
     },
 
     findById: async (id) => {
-      const { rows } = await db.query<AnalysisRow>(
-        `select ${COLUMNS} from analyses where id = $1`,
-        [id],
-      )
+      const { rows } = await db.query<AnalysisRow>(`select ${SELECT} from analyses where id = $1`, [
+        id,
+      ])
       return rows[0] && toAnalysis(rows[0])
     },
 
     findForUpdate: async (tx, id) => {
       const { rows } = await tx.query<AnalysisRow>(
-        `select ${COLUMNS} from analyses where id = $1 for update`,
+        `select ${SELECT} from analyses where id = $1 for update`,
         [id],
       )
       return rows[0] && toAnalysis(rows[0])
@@ -140,7 +145,7 @@ export const analysisStore = (db: Tx): AnalysisStore => {
 
     list: async (projectId, customerId, { limit, page }) => {
       const { rows } = await db.query<AnalysisRow>(
-        `select ${COLUMNS}, count(*) over ()::int as total from analyses
+        `select ${SELECT}, count(*) over ()::int as total from analyses
           where project_id = $1 and customer_id = $2
           order by created_at, id limit $3 offset $4`,
         [projectId, customerId, limit, (page - 1) * limit],
@@ -175,8 +180,8 @@ export const analysisStore = (db: Tx): AnalysisStore => {
 
     complete: async (tx, id, result, now) => {
       const { rows } = await tx.query(
-        `update analyses set status = $2, metadata = $3::jsonb, credit_insights = $4::jsonb,
-           scores = $5::jsonb, error = $6::jsonb, engine_version = $7, updated_at = $8
+        `update analyses set status = $2, metadata = $3::json, credit_insights = $4::json,
+           scores = $5::json, error = $6::jsonb, engine_version = $7, updated_at = $8
          where id = $1 and status = 'IN_PROGRESS' returning id`,
         [
           id,
@@ -199,8 +204,8 @@ export const analysisStore = (db: Tx): AnalysisStore => {
       }))
       await tx.query(
         `insert into analysis_accounts (analysis_id, account_id, position, data, daily_balances)
-         select * from jsonb_to_recordset($1::jsonb)
-           as t(analysis_id text, account_id text, position integer, data jsonb, daily_balances jsonb)`,
+         select * from json_to_recordset($1::json)
+           as t(analysis_id text, account_id text, position integer, data json, daily_balances jsonb)`,
         [JSON.stringify(accounts)],
       )
       const transactions = result.accounts
@@ -212,9 +217,10 @@ export const analysisStore = (db: Tx): AnalysisStore => {
           data: transaction,
         }))
       await tx.query(
+        // json, not jsonb: each transaction keeps its text (and key order) as the engine wrote it.
         `insert into analysis_transactions (analysis_id, position, account_id, data)
-         select * from jsonb_to_recordset($1::jsonb)
-           as t(analysis_id text, position integer, account_id text, data jsonb)`,
+         select * from json_to_recordset($1::json)
+           as t(analysis_id text, position integer, account_id text, data json)`,
         [JSON.stringify(transactions)],
       )
       return true
@@ -291,8 +297,8 @@ export const analysisStore = (db: Tx): AnalysisStore => {
     },
 
     listAccounts: async (analysisId, { limit, page }) => {
-      const { rows } = await db.query<{ data: JsonObject; total: number }>(
-        `select data, count(*) over ()::int as total from analysis_accounts where analysis_id = $1
+      const { rows } = await db.query<{ data: string; total: number }>(
+        `select data::text as data, count(*) over ()::int as total from analysis_accounts where analysis_id = $1
           order by position limit $2 offset $3`,
         [analysisId, limit, (page - 1) * limit],
       )
@@ -303,8 +309,33 @@ export const analysisStore = (db: Tx): AnalysisStore => {
           [analysisId],
         ))
       return paged(
-        rows.map((row) => row.data),
+        rows.map((row) => ({ json: row.data })),
         total,
+      )
+    },
+
+    readInsights: async (analysisId, part) => {
+      const { rows } = await db.query<{ part: string | null }>(
+        'select (credit_insights -> $2)::text as part from analyses where id = $1',
+        [analysisId, part],
+      )
+      return text(rows[0]?.part ?? null)
+    },
+
+    listCashFlows: async (analysisId, { limit, page }) => {
+      const { rows } = await db.query<{ total: number | null; items: string[] | null }>(
+        `select json_array_length(credit_insights -> 'cashFlows') as total,
+                (select array_agg(e.value::text order by e.n)
+                   from json_array_elements(credit_insights -> 'cashFlows') with ordinality as e(value, n)
+                  where e.n > $2 and e.n <= $2 + $3) as items
+           from analyses where id = $1`,
+        [analysisId, (page - 1) * limit, limit],
+      )
+      const row = rows[0]
+      if (!row || row.total === null) return null
+      return paged(
+        (row.items ?? []).map((json) => ({ json })),
+        row.total,
       )
     },
 
@@ -343,8 +374,8 @@ export const analysisStore = (db: Tx): AnalysisStore => {
       const filter = accountId === undefined ? '' : 'and account_id = $4'
       const params: unknown[] = [analysisId, limit, (page - 1) * limit]
       if (accountId !== undefined) params.push(accountId)
-      const { rows } = await db.query<{ data: unknown; total: number }>(
-        `select data, count(*) over ()::int as total from analysis_transactions
+      const { rows } = await db.query<{ data: string; total: number }>(
+        `select data::text as data, count(*) over ()::int as total from analysis_transactions
           where analysis_id = $1 ${filter} order by position limit $2 offset $3`,
         params,
       )
@@ -357,7 +388,7 @@ export const analysisStore = (db: Tx): AnalysisStore => {
           accountId === undefined ? [analysisId] : [analysisId, accountId],
         ))
       return paged(
-        rows.map((row) => row.data),
+        rows.map((row) => ({ json: row.data })),
         total,
       )
     },

@@ -252,3 +252,21 @@ describe('service endpoints', () => {
     assert.equal((await harness.app.inject({ url: '/docs' })).statusCode < 400, true)
   })
 })
+
+describe('token expiry', () => {
+  test('an expired access token answers 401 even after it was accepted', async () => {
+    const { token } = await newProject(harness)
+    assert.equal((await call(harness, token, 'GET', '/v2/customers')).statusCode, 200)
+    const clock = harness.runtime.deps.clock
+    const realNow = clock.now
+    // The token service reads the runtime's clock: move it past the token's lifetime.
+    clock.now = () => new Date(Date.now() + 2 * 86_400_000)
+    try {
+      const expired = await call(harness, token, 'GET', '/v2/customers')
+      assert.equal(expired.statusCode, 401)
+      assert.equal(json(expired).code, 'UNAUTHORIZED')
+    } finally {
+      clock.now = realNow
+    }
+  })
+})

@@ -4,80 +4,27 @@
  * directory (one process at a time, like `npm start`), or on PostgreSQL when DATABASE_URL is set.
  */
 import assert from 'node:assert/strict'
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { after, test } from 'node:test'
 import { openPglite, openPostgres } from '../../src/store/index.ts'
 import { generateUpload } from '../../src/synthetic/index.ts'
+import { api, getToken, startServerProcess as startServer } from '../support/server-process.ts'
 
 const CLIENT_ID = 'crash-test'
 const CLIENT_SECRET = 'crash-test-secret-000001'
-const BIN = new URL('../../bin/creditlens.js', import.meta.url).pathname
 
 let dataDir: string | undefined
 after(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true })
 })
 
-interface Server {
-  child: ChildProcess
-  url: string
-  /** Resolves with the log line of the first analysis job this process starts. */
-  jobStarted: Promise<Record<string, unknown>>
-  exited: Promise<number | null>
-}
-
-/** Starts `creditlens serve` (API + worker) and waits until it listens. */
-const startServer = async (env: Record<string, string>): Promise<Server> => {
-  const child = spawn(process.execPath, [BIN, 'serve'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
-  let onJob: (line: Record<string, unknown>) => void = () => undefined
-  const jobStarted = new Promise<Record<string, unknown>>((resolve) => (onJob = resolve))
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`server exited early (${code})`)))
-    if (!child.stdout) return reject(new Error('no stdout'))
-    createInterface({ input: child.stdout }).on('line', (text) => {
-      if (!text.startsWith('{')) return
-      // pino writes one JSON object per line.
-      const line = JSON.parse(text) as Record<string, unknown>
-      if (line.msg === 'creditlens API listening') resolve(String(line.url))
-      if (line.msg === 'analysis job started') onJob(line)
-    })
-  })
-  return { child, url, jobStarted, exited }
-}
-
-const api = async <T>(
-  url: string,
-  init: { method?: string; token?: string; body?: unknown; form?: string } = {},
-): Promise<{ status: number; body: T }> => {
-  const response = await fetch(url, {
-    method: init.method ?? 'GET',
-    headers: {
-      ...(init.token && { authorization: `Bearer ${init.token}` }),
-      'content-type': init.form ? 'application/x-www-form-urlencoded' : 'application/json',
-    },
-    ...(init.form !== undefined
-      ? { body: init.form }
-      : init.body !== undefined && { body: JSON.stringify(init.body) }),
-  })
-  return { status: response.status, body: (await response.json()) as T } // our API's JSON
-}
-
 test('an analysis whose worker is killed completes exactly once on another worker', async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'creditlens-crash-'))
   const env = {
     DATA_DIR: dataDir,
-    PORT: '0',
-    HOST: '127.0.0.1',
     NODE_ENV: 'test',
-    LOG_LEVEL: 'info',
     RATE_LIMIT_PER_MINUTE: '0',
     BOOTSTRAP_CLIENT_ID: CLIENT_ID,
     BOOTSTRAP_CLIENT_SECRET: CLIENT_SECRET,
@@ -90,12 +37,7 @@ test('an analysis whose worker is killed completes exactly once on another worke
   const transactionCount = upload.accounts.reduce((n, a) => n + a.transactions.length, 0)
 
   const first = await startServer(env)
-  const token = (
-    await api<{ access_token: string }>(`${first.url}/v2/oauth/token`, {
-      method: 'POST',
-      form: `grant_type=client_credentials&client_id=${CLIENT_ID}&client_secret=${CLIENT_SECRET}`,
-    })
-  ).body.access_token
+  const token = await getToken(first.url, CLIENT_ID, CLIENT_SECRET)
   const customer = await api<{ id: string }>(`${first.url}/v2/customers`, {
     method: 'POST',
     token,

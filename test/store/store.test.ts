@@ -3,6 +3,7 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
+import type { Tx } from '../../src/app/ports.ts'
 import type { Account } from '../../src/engine/model/index.ts'
 import {
   createStore,
@@ -53,6 +54,24 @@ const newCustomer = async () => {
   )
   return { projectId, customerId: id }
 }
+
+/** An analysis IN_PROGRESS with accounts, as creating one with an upload stores it. */
+const insertAnalysis = (tx: Tx, ids: { id: string; projectId: string; customerId: string }) =>
+  store.analyses.insert(tx, {
+    ...ids,
+    status: 'IN_PROGRESS',
+    format: 'ALGOAN',
+    parameters: {},
+    source: 'CLIENT',
+    dataOrigin: 'UNKNOWN',
+    createdAt: now,
+    updatedAt: now,
+    metadata: null,
+    creditInsights: null,
+    scores: null,
+    error: null,
+    hasAccounts: true,
+  })
 
 const account = (iban: string, amounts: number[]): Account => ({
   id: 'a0',
@@ -124,23 +143,7 @@ test('deleting a customer removes its accounts, transactions, analyses and event
       { projectId, customerId, accounts: [account('FR11', [-5, -6])] },
       now,
     )
-    await store.analyses.insert(tx, {
-      id: uid('an'),
-      projectId,
-      customerId,
-      status: 'IN_PROGRESS',
-      format: 'ALGOAN',
-      parameters: {},
-      source: 'CLIENT',
-      dataOrigin: 'UNKNOWN',
-      createdAt: now,
-      updatedAt: now,
-      metadata: null,
-      creditInsights: null,
-      scores: null,
-      error: null,
-      hasAccounts: true,
-    })
+    await insertAnalysis(tx, { id: uid('an'), projectId, customerId })
     await store.events.publish(tx, { projectId, customerId, name: 'bank_details_fetched' })
   })
   assert.equal(
@@ -163,25 +166,7 @@ test('deleting a customer removes its accounts, transactions, analyses and event
 test('complete() stores a result once: a second completion is refused', async () => {
   const { projectId, customerId } = await newCustomer()
   const id = uid('an')
-  await store.inTransaction((tx) =>
-    store.analyses.insert(tx, {
-      id,
-      projectId,
-      customerId,
-      status: 'IN_PROGRESS',
-      format: 'ALGOAN',
-      parameters: {},
-      source: 'CLIENT',
-      dataOrigin: 'UNKNOWN',
-      createdAt: now,
-      updatedAt: now,
-      metadata: null,
-      creditInsights: null,
-      scores: null,
-      error: null,
-      hasAccounts: true,
-    }),
-  )
+  await store.inTransaction((tx) => insertAnalysis(tx, { id, projectId, customerId }))
   const result = {
     status: 'ERROR' as const,
     metadata: null,
@@ -206,4 +191,66 @@ test('the token signing secret is created once and shared', async () => {
   const first = await store.credentials.signingSecret()
   assert.equal(await store.credentials.signingSecret(), first)
   assert.ok(first.length >= 32)
+})
+
+test('serves a stored result back as JSON text, paginated', async () => {
+  const { projectId, customerId } = await newCustomer()
+  const id = uid('an')
+  await store.inTransaction((tx) => insertAnalysis(tx, { id, projectId, customerId }))
+  const transaction = (n: number, accountId: string) => ({ id: `t${n}`, accountId, amount: -1 - n })
+  const analysed = (accountId: string, from: number) => ({
+    id: accountId,
+    account: {},
+    transactions: [0, 1, 2].map((n) => transaction(from + n, accountId)),
+    dailyBalances: [
+      { date: '2026-01-01T00:00:00.000Z', balance: 10.5 },
+      { date: '2026-01-02T00:00:00.000Z', balance: -3 },
+    ],
+  })
+  const insights = {
+    incomes: { totalAmount: 12.5 },
+    cashFlows: [{ label: 'A' }, { label: 'B' }, { label: 'C' }],
+  }
+  const result = {
+    status: 'COMPLETED' as const,
+    metadata: null,
+    // The store keeps whatever the engine produced; only its shape as JSON matters here.
+    creditInsights: insights as never,
+    scores: null,
+    error: null,
+    engineVersion: 'test',
+    accounts: [
+      { wire: { id: 'acc1', type: 'CHECKING' }, result: analysed('acc1', 0) as never },
+      { wire: { id: 'acc2', type: 'SAVINGS' }, result: analysed('acc2', 10) as never },
+    ],
+  }
+  assert.ok(await store.inTransaction((tx) => store.analyses.complete(tx, id, result, now)))
+  const parse = (page: { items: { json: string }[] }) =>
+    page.items.map((item) => JSON.parse(item.json) as unknown)
+
+  const all = await store.analyses.listTransactions(id, undefined, { limit: 4, page: 2 })
+  assert.equal(all.total, 6)
+  assert.deepEqual(parse(all), [transaction(11, 'acc2'), transaction(12, 'acc2')])
+  const ofAccount = await store.analyses.listTransactions(id, 'acc1', { limit: 2, page: 1 })
+  assert.equal(ofAccount.total, 3)
+  assert.deepEqual(parse(ofAccount), [transaction(0, 'acc1'), transaction(1, 'acc1')])
+
+  const balances = await store.analyses.listBalances(id, 'acc2', { limit: 1, page: 2 })
+  assert.deepEqual(balances, {
+    items: [{ date: '2026-01-02T00:00:00.000Z', balance: -3 }],
+    total: 2,
+  })
+  const accounts = await store.analyses.listAccounts(id, { limit: 10, page: 1 })
+  assert.deepEqual(parse(accounts), [result.accounts[0]?.wire, result.accounts[1]?.wire])
+  assert.equal(await store.analyses.hasAccount(id, 'acc2'), true)
+  assert.equal(await store.analyses.hasAccount(id, 'acc3'), false)
+
+  assert.deepEqual(JSON.parse((await store.analyses.readInsights(id, 'incomes'))?.json ?? ''), {
+    totalAmount: 12.5,
+  })
+  const cashFlows = await store.analyses.listCashFlows(id, { limit: 2, page: 2 })
+  assert.equal(cashFlows?.total, 3)
+  assert.deepEqual(cashFlows && parse(cashFlows), [{ label: 'C' }])
+  // Stored as written: the text the engine produced is the text served.
+  assert.equal((await store.analyses.findById(id))?.creditInsights?.json, JSON.stringify(insights))
 })

@@ -5,23 +5,22 @@
  * const [checking] = enrichAccounts(accounts)
  * checking[0].enrichments // { type: 'DIRECT_DEBIT', category: 'LOAN_REPAYMENT_PERSONAL', ruleId: 'LOAN_LENDER_OR_WORDING', … }
  */
-import { toDayNumber } from '../model/index.ts'
-import type {
-  Account,
-  Category,
-  EngineContext,
-  EnrichedTransaction,
-  Transaction,
-  TransactionType,
+import {
+  toDayNumber,
+  type Account,
+  type Category,
+  type EngineContext,
+  type EnrichedTransaction,
+  type Transaction,
+  type TransactionType,
 } from '../model/index.ts'
 import { normaliseDescription } from '../normalise/index.ts'
 import { DICTIONARIES } from './dictionaries/index.ts'
 import { compileDictionaries, findHits, type Matcher } from './matcher.ts'
 import { TAG_COUNT, TAG_ID } from './tags.ts'
 import { typeOf } from './typing.ts'
-import type { Facts } from './facts.ts'
+import { firstOrg, type Facts } from './facts.ts'
 import { RULES } from './rules/index.ts'
-import { firstOrg } from './facts.ts'
 import { extractCounterparty } from './counterparty.ts'
 import type { Draft } from './draft.ts'
 import { linkCardSettlements, linkInternalTransfers, linkRejections } from './links.ts'
@@ -44,21 +43,11 @@ interface Reading {
   readonly companyName: boolean
 }
 
-const FEE_PREFIXES = ['FEES_', 'REFUND_'] as const
+/** FEES_* and REFUND_*_FEES: operations the bank books itself. */
 const isBankFee = (category: Category): boolean =>
-  category.startsWith(FEE_PREFIXES[0]) ||
-  (category.startsWith(FEE_PREFIXES[1]) && category.endsWith('_FEES'))
+  category.startsWith('FEES_') || (category.startsWith('REFUND_') && category.endsWith('_FEES'))
 
-/** Reads one description: normalise, then find dictionary entries, type, run the rules. */
-export const readDescription = (
-  description: string,
-  amount: number,
-  accountType: Account['type'],
-): Reading => {
-  const { normalised, labelRoot } = normaliseDescription(description)
-  return readNormalised(normalised, labelRoot, amount > 0, accountType)
-}
-
+/** Reads one normalised description: find dictionary entries, type it, run the rules. */
 const readNormalised = (
   normalised: string,
   labelRoot: string,
@@ -69,6 +58,13 @@ const readNormalised = (
   const hits = findHits(MATCHER, words)
   const firstHit = new Int32Array(TAG_COUNT).fill(-1)
   for (let h = hits.length - 1; h >= 0; h--) firstHit[hits[h]?.tag ?? 0] = h
+  const returnedDebit = firstHit[TAG_ID.REJECT_DIRECT_DEBIT] ?? -1
+  if (returnedDebit >= 0) {
+    for (const tag of [TAG_ID.REJECT, TAG_ID.T_DIRECT_DEBIT]) {
+      const at = firstHit[tag] ?? -1
+      if (at < 0 || returnedDebit < at) firstHit[tag] = returnedDebit
+    }
+  }
   let type = typeOf(firstHit, credit, accountType)
   const facts: Facts = { words, hits, firstHit, credit, type, accountType }
   let category: Category = credit ? 'OTHER_ENTRY' : 'OTHER_EXPENSE'
@@ -113,21 +109,24 @@ const createReader = (): ((
   credit: boolean,
   accountType: Account['type'],
 ) => Reading) => {
-  // One map per account type and sign, keyed by the description itself: no key to build, and
-  // a string's hash is computed once.
-  const byRaw = new Map<string, Map<string, Reading>>()
+  // One map per sign and account type, keyed by the description itself: no key string to build
+  // on the hot path, and a string's hash is computed once.
+  const byRaw: [Map<string, Map<string, Reading>>, Map<string, Map<string, Reading>>] = [
+    new Map(),
+    new Map(),
+  ]
   const byNormalised = new Map<string, Reading>()
   return (description, credit, accountType) => {
-    const prefix = `${accountType}${credit ? '+' : '-'}`
-    let raw = byRaw.get(prefix)
+    const bySign = byRaw[credit ? 1 : 0]
+    let raw = bySign.get(accountType)
     if (!raw) {
       raw = new Map()
-      byRaw.set(prefix, raw)
+      bySign.set(accountType, raw)
     }
     let reading = raw.get(description)
     if (reading) return reading
     const { normalised, labelRoot } = normaliseDescription(description)
-    const normalisedKey = prefix + normalised
+    const normalisedKey = `${accountType}${credit ? '+' : '-'}${normalised}`
     reading = byNormalised.get(normalisedKey)
     if (!reading) {
       reading = readNormalised(normalised, labelRoot, credit, accountType)
@@ -168,16 +167,42 @@ const toEnriched = (draft: Draft): EnrichedTransaction => {
   return enriched
 }
 
+/** Civil titles in owner names, left out when matching them in descriptions. */
+const TITLES = new Set([
+  'M',
+  'MR',
+  'MME',
+  'MLLE',
+  'MRS',
+  'MS',
+  'MISS',
+  'DR',
+  'SR',
+  'SRA',
+  'HERR',
+  'FRAU',
+  'DHR',
+  'MEVR',
+])
+/** Words that join two holders in one owner name (`MR JEAN DUPONT ET MME MARIE DUPONT`). */
+const JOINS = new Set(['ET', 'AND', 'Y', 'UND', 'EN', '&', 'OU', 'OR', 'OF'])
+
+/** Each holder's name as words, titles left out; one name may hold two holders. */
 const ownerNameWords = (accounts: readonly Account[]): string[][] => {
   const names: string[][] = []
   for (const account of accounts) {
     for (const owner of account.owners) {
       if (!owner.name) continue
-      const words = normaliseDescription(owner.name)
-        .normalised.split(' ')
-        .filter((w) => w.length > 1)
-      // A single word (a family name) also names relatives: require first and last name.
-      if (words.length >= 2) names.push(words)
+      let holder: string[] = []
+      for (const word of [...normaliseDescription(owner.name).normalised.split(' '), '&']) {
+        if (JOINS.has(word)) {
+          // A single word (a family name) also names relatives: require first and last name.
+          if (holder.length >= 2) names.push(holder)
+          holder = []
+        } else if (word.length > 1 && !TITLES.has(word)) {
+          holder.push(word)
+        }
+      }
     }
   }
   return names

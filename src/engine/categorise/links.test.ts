@@ -168,3 +168,10 @@ test('flags international transfers, not card payments to a money transfer brand
   assert.equal(result.get(wise.id)?.enrichments.type, 'CARD')
   assert.equal(result.get(wise.id)?.enrichments.isInternationalTransfer, false)
 })
+
+test('a joint owner name counts for each holder', () => {
+  const toMarie = tx('a0', '2026-03-01', -150, 'VIREMENT EMIS MARIE DURAND')
+  const joint = account('a0', 'CHECKING', [toMarie], 'MR JEAN MARTIN ET MME MARIE DURAND')
+  const result = byId(enrichAccounts([joint]))
+  assert.equal(result.get(toMarie.id)?.enrichments.type, 'OUTGOING_INTERNAL_TRANSFER')
+})

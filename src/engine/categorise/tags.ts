@@ -48,6 +48,8 @@ export const WORD_TAGS = [
   'BANKBOOK',
   'SHARES',
   'REJECT',
+  // A returned direct debit in one phrase (`DEVOLUCION RECIBO`): counts as REJECT and T_DIRECT_DEBIT.
+  'REJECT_DIRECT_DEBIT',
   'FEE',
   'BANK_SERVICE_FEE',
   'OVERDRAFT',

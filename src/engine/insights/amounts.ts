@@ -17,7 +17,28 @@ const byMonth = (entries: readonly LedgerEntry[]): Map<Month, Minor> => {
 }
 
 /** One entry per month in which the group has transactions, oldest first. */
-export const calendarOf = (entries: readonly LedgerEntry[], currency: string): CalendarAmount[] =>
+export const calendarOf = (entries: readonly LedgerEntry[], currency: string): CalendarAmount[] => {
+  // Entries by date (every group is): one run per month, no map and no sort.
+  const calendar: CalendarAmount[] = []
+  let month = ''
+  let monthIndex = -Infinity
+  let amount = 0
+  for (const e of entries) {
+    if (e.monthIndex !== monthIndex) {
+      if (e.monthIndex < monthIndex) return calendarBySorting(entries, currency)
+      if (month !== '') calendar.push({ month, amount: toMajor(amount, currency) })
+      month = e.month
+      monthIndex = e.monthIndex
+      amount = 0
+    }
+    amount += e.tx.amount
+  }
+  if (month !== '') calendar.push({ month, amount: toMajor(amount, currency) })
+  return calendar
+}
+
+/** `calendarOf` for entries in any order. */
+const calendarBySorting = (entries: readonly LedgerEntry[], currency: string): CalendarAmount[] =>
   [...byMonth(entries).entries()]
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
     .map(([month, amount]) => ({ month, amount: toMajor(amount, currency) }))
@@ -31,9 +52,13 @@ export const monthlyMinor = (entries: readonly LedgerEntry[], period: Period): M
   if (period.completeMonths.length === 0) {
     return Math.round(sumMinor(entries) / Math.max(periodMonths(period), 1))
   }
-  const sums = byMonth(entries)
+  // Complete months are consecutive: one range test per entry. Integer minor units add up
+  // exactly in any order.
+  const { completeFrom, completeTo } = period
   let total = 0
-  for (const month of period.completeMonths) total += sums.get(month) ?? 0
+  for (const e of entries) {
+    if (e.monthIndex >= completeFrom && e.monthIndex <= completeTo) total += e.tx.amount
+  }
   return Math.round(total / period.completeMonths.length)
 }
 

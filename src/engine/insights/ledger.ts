@@ -4,24 +4,32 @@
  */
 import type {
   Account,
+  Category,
   EnrichedTransaction,
   LocalDate,
   Month,
   WireTransaction,
 } from '../model/index.ts'
-import { daysInMonth, fromDayNumber, monthOf, toDayNumber } from '../model/index.ts'
+import { daysInMonth, fromDayNumber, monthIndexOf, monthOf, toDayNumber } from '../model/index.ts'
 import { isRejectionCategory } from './categories.ts'
 
 export interface LedgerEntry {
+  /** Position in `Ledger.all` (distinct per entry): marks entries in typed arrays. */
+  index: number
   tx: EnrichedTransaction
   /** Days since 1970-01-01 of `tx.date`. */
   day: number
   month: Month
+  /** `year * 12 + month - 1` of `tx.date` (see `monthIndexOf`): months as consecutive integers. */
+  monthIndex: number
   wire: WireTransaction
   /** A payment that a later rejection reversed: listed, but not counted as spent. */
   isReversed: boolean
-  /** Direction, category and payee: what the cash-flow detectors group on, built once. */
-  payeeKey: string
+  /**
+   * Direction, category and payee (labelRoot) as a small integer, equal for equal triples within
+   * one ledger: what the cash-flow detectors group on, computed once.
+   */
+  payeeId: number
   /** On an analysed checking account (the accounts incomes, expenses and risks read). */
   isChecking: boolean
 }
@@ -38,6 +46,12 @@ export interface Period {
   completeMonths: Month[]
   /** Days covered in each month of `months`. */
   coveredDays: number[]
+  /**
+   * Month indexes (see `monthIndexOf`) of the first and last complete months: complete months
+   * are consecutive. `completeTo < completeFrom` when there is none.
+   */
+  completeFrom: number
+  completeTo: number
 }
 
 export interface Ledger {
@@ -59,6 +73,8 @@ export const buildPeriod = (start: LocalDate, end: LocalDate): Period => {
   const months: Month[] = []
   const completeMonths: Month[] = []
   const coveredDays: number[] = []
+  let completeFrom = 0
+  let completeTo = -1
   let cursor = startDay
   while (cursor <= endDay) {
     const date = fromDayNumber(cursor)
@@ -68,7 +84,11 @@ export const buildPeriod = (start: LocalDate, end: LocalDate): Period => {
     const to = Math.min(monthEnd, endDay)
     months.push(monthOf(date))
     coveredDays.push(to - from + 1)
-    if (from === monthStart && to === monthEnd) completeMonths.push(monthOf(date))
+    if (from === monthStart && to === monthEnd) {
+      if (completeMonths.length === 0) completeFrom = monthIndexOf(cursor)
+      completeTo = monthIndexOf(cursor)
+      completeMonths.push(monthOf(date))
+    }
     cursor = monthEnd + 1
   }
   return {
@@ -79,6 +99,8 @@ export const buildPeriod = (start: LocalDate, end: LocalDate): Period => {
     months,
     completeMonths,
     coveredDays,
+    completeFrom,
+    completeTo,
   }
 }
 
@@ -99,27 +121,65 @@ export const buildLedger = (
 ): Ledger => {
   const all: LedgerEntry[] = []
   let currency = ''
-  accounts.forEach((account, a) => {
-    if (!isAnalysed(account)) return
+  // Payee triples → dense ids, through one map per direction and category (no key strings).
+  const payeeIds: [Map<Category, Map<string, number>>, Map<Category, Map<string, number>>] = [
+    new Map(),
+    new Map(),
+  ]
+  let payees = 0
+  // Transactions of one month follow each other: the month's index is computed once per run.
+  let lastMonth = ''
+  let lastMonthIndex = 0
+  for (let a = 0; a < accounts.length; a++) {
+    const account = accounts[a]
+    if (account === undefined || !isAnalysed(account)) continue
     currency ||= account.currency
     const isChecking = account.type === 'CHECKING'
     const txs = enriched[a] ?? []
-    txs.forEach((tx, i) => {
-      const wire = wires[a]?.[i]
-      if (tx.isComing || tx.date > asOf || wire === undefined) return
-      const entry: LedgerEntry = {
+    const accountWires = wires[a]
+    for (let i = 0; i < txs.length; i++) {
+      const tx = txs[i] as EnrichedTransaction // i < txs.length: never undefined
+      const wire = accountWires?.[i]
+      if (tx.isComing || tx.date > asOf || wire === undefined) continue
+      const day = toDayNumber(tx.date)
+      if (lastMonth === '' || !tx.date.startsWith(lastMonth)) {
+        lastMonth = monthOf(tx.date)
+        lastMonthIndex = monthIndexOf(day)
+      }
+      const { category } = tx.enrichments
+      const byCategory = payeeIds[tx.amount < 0 ? 0 : 1]
+      let byRoot = byCategory.get(category)
+      if (byRoot === undefined) {
+        byRoot = new Map()
+        byCategory.set(category, byRoot)
+      }
+      let payeeId = byRoot.get(tx.labelRoot)
+      if (payeeId === undefined) {
+        payeeId = payees++
+        byRoot.set(tx.labelRoot, payeeId)
+      }
+      all.push({
+        index: 0, // set once sorted
         tx,
-        day: toDayNumber(tx.date),
-        month: monthOf(tx.date),
+        day,
+        month: lastMonth,
+        monthIndex: lastMonthIndex,
         wire,
         isReversed: false,
-        payeeKey: `${tx.amount < 0 ? '-' : '+'}|${tx.enrichments.category}|${tx.labelRoot}`,
+        payeeId,
         isChecking,
-      }
-      all.push(entry)
-    })
+      })
+    }
+  }
+  // Inputs usually come in date order already: checked in one pass before sorting.
+  let sorted = true
+  for (let i = 1; i < all.length && sorted; i++) {
+    sorted = byDateThenId(all[i - 1] as LedgerEntry, all[i] as LedgerEntry) <= 0 // 1 <= i < length
+  }
+  if (!sorted) all.sort(byDateThenId)
+  all.forEach((e, i) => {
+    e.index = i
   })
-  all.sort(byDateThenId)
   // One sort: filtering keeps the order.
   const checking = all.filter((e) => e.isChecking)
   markReversed(all)

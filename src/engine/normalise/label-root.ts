@@ -3,7 +3,8 @@
  * next for the same payee: standalone numbers, single letters and month names. Two payments
  * to the same payee in different months get the same root.
  */
-const MONTHS = new Set([
+/** Month names in the six languages, upper-case without accents. */
+export const MONTHS: ReadonlySet<string> = new Set([
   // fr
   'JANVIER',
   'FEVRIER',
@@ -71,9 +72,31 @@ const isDigits = (word: string): boolean => {
 
 const isNoise = (word: string): boolean => word.length === 1 || isDigits(word) || MONTHS.has(word)
 
-export const labelRootOf = (normalised: string): string => {
-  const words = normalised.split(' ')
-  // Most descriptions have nothing to drop once normalised: return the same string then.
-  if (!words.some(isNoise)) return normalised
-  return words.filter((word) => word !== '' && !isNoise(word)).join(' ')
+const SPACE = 32
+const MONTH_WORD = new RegExp(`(?:^| )(?:${[...MONTHS].join('|')})(?= |$)`)
+
+/** Whether any word would be dropped, found without splitting the text (the common case is no). */
+const hasNoise = (text: string): boolean => {
+  let start = 0
+  let digitsOnly = true
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : SPACE
+    if (code === SPACE) {
+      const length = i - start
+      if (length === 1 || (length > 0 && digitsOnly)) return true
+      start = i + 1
+      digitsOnly = true
+    } else if (code < 48 || code > 57) {
+      digitsOnly = false
+    }
+  }
+  return MONTH_WORD.test(text)
 }
+
+export const labelRootOf = (normalised: string): string =>
+  hasNoise(normalised)
+    ? normalised
+        .split(' ')
+        .filter((word) => word !== '' && !isNoise(word))
+        .join(' ')
+    : normalised

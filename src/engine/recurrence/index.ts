@@ -3,7 +3,7 @@
  * so a transaction belongs to one cash flow at most. Credit first (contracts must not be eaten by
  * the generic detectors), then fixed amounts, then variable amounts.
  */
-import type { CashFlow, Category, TransactionType } from '../model/index.ts'
+import type { CashFlow, Category, TransactionType, WireTransaction } from '../model/index.ts'
 import { toMajor } from '../model/index.ts'
 import type { LedgerEntry, Period } from '../insights/ledger.ts'
 import { calendarOf, sumMinor } from '../insights/amounts.ts'
@@ -45,14 +45,19 @@ export const detectCashFlows = (
   bankOf: (accountId: string) => string,
 ): DetectedCashFlow[] => {
   let candidates = checking.filter((e) => !isRejectionCategory(e.tx.enrichments.category))
+  let ledgerSize = 0
+  for (const e of checking) if (e.index >= ledgerSize) ledgerSize = e.index + 1
   const flows: DetectedFlow[] = []
   for (const detector of recurrenceDetectors) {
     const found = detector.detect(candidates, { period })
     if (found.length === 0) continue
-    const claimed = new Set<LedgerEntry>()
-    for (const flow of found) for (const e of flow.entries) claimed.add(e)
-    flows.push(...found)
-    candidates = candidates.filter((e) => !claimed.has(e))
+    // Marked by ledger position: no hashing of entries.
+    const claimed = new Uint8Array(ledgerSize)
+    for (const flow of found) {
+      flows.push(flow)
+      for (const e of flow.entries) claimed[e.index] = 1
+    }
+    candidates = candidates.filter((e) => claimed[e.index] === 0)
   }
   const perRoot = new Map<string, number>()
   return flows.map((flow) => {
@@ -68,12 +73,20 @@ export const detectCashFlows = (
 }
 
 const mostFrequent = <T extends string>(values: readonly T[]): T | undefined => {
-  const counts = new Map<T, number>()
+  // Few distinct values (a transaction type, a lender): parallel arrays beat a map.
+  const seen: T[] = []
+  const counts: number[] = []
   let best: T | undefined
   let bestCount = 0
   for (const v of values) {
-    const n = (counts.get(v) ?? 0) + 1
-    counts.set(v, n)
+    let k = seen.indexOf(v)
+    if (k < 0) {
+      k = seen.length
+      seen.push(v)
+      counts.push(0)
+    }
+    const n = (counts[k] ?? 0) + 1
+    counts[k] = n
     if (n > bestCount) {
       best = v
       bestCount = n
@@ -90,8 +103,16 @@ const toCashFlow = (
   currency: string,
   bankOf: (accountId: string) => string,
 ): CashFlow => {
-  const counted = flow.entries.filter((e) => !e.isReversed)
-  const reversed = flow.entries.filter((e) => e.isReversed)
+  const counted: LedgerEntry[] = []
+  let reversedMinor = 0
+  const days = new Array<number>(flow.entries.length)
+  const transactions = new Array<WireTransaction>(flow.entries.length)
+  flow.entries.forEach((e, i) => {
+    if (e.isReversed) reversedMinor += e.tx.amount
+    else counted.push(e)
+    days[i] = e.day
+    transactions[i] = e.wire
+  })
   // Detectors group by category, so every entry of a flow shares its first entry's category.
   const category: Category = first(flow).tx.enrichments.category
   const type: TransactionType =
@@ -102,13 +123,10 @@ const toCashFlow = (
     labelRoot,
     label: rank === 1 ? labelRoot : `${labelRoot} - ${rank}`,
     totalAmount: toMajor(sumMinor(counted), currency),
-    totalRejectedAmount: toMajor(Math.abs(sumMinor(reversed)), currency),
+    totalRejectedAmount: toMajor(Math.abs(reversedMinor), currency),
     calendar: calendarOf(counted, currency),
-    transactions: flow.entries.map((e) => e.wire),
-    regularity: regularityOf(
-      flow.entries.map((e) => e.day),
-      period,
-    ),
+    transactions,
+    regularity: regularityOf(days, period),
     detectorId: flow.detectorId,
   }
   if (LOAN_REPAYMENT.has(category) || LOAN_DRAWDOWN.has(category)) {

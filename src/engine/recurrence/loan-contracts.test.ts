@@ -4,10 +4,16 @@ import { loanContracts } from './loan-contracts.ts'
 import { buildPeriod } from '../insights/ledger.ts'
 import type { LedgerEntry } from '../insights/ledger.ts'
 import type { Category } from '../model/index.ts'
-import { monthOf, toDayNumber } from '../model/index.ts'
+import { monthIndexOf, monthOf, toDayNumber } from '../model/index.ts'
 
 const period = buildPeriod('2025-01-01', '2025-06-30')
 let sequence = 0
+const payeeIds = new Map<string, number>()
+const payeeIdOf = (key: string): number => {
+  const id = payeeIds.get(key) ?? payeeIds.size
+  payeeIds.set(key, id)
+  return id
+}
 
 const repayment = (
   date: string,
@@ -38,12 +44,14 @@ const repayment = (
     },
   }
   return {
+    index: sequence,
     tx,
     day: toDayNumber(date),
     month: monthOf(date),
     wire: {} as LedgerEntry['wire'], // not read by the detector
     isReversed: false,
-    payeeKey: `-|${category}|${labelRoot}`,
+    monthIndex: monthIndexOf(toDayNumber(date)),
+    payeeId: payeeIdOf(`-|${category}|${labelRoot}`),
     isChecking: true,
   }
 }

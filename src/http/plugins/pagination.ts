@@ -6,7 +6,7 @@
 import type { FastifyRequest } from 'fastify'
 import { Type, type TSchema } from 'typebox'
 import { AppError } from '../../app/errors.ts'
-import type { PageRequest } from '../../app/ports.ts'
+import type { JsonText, PageRequest } from '../../app/ports.ts'
 
 export const DEFAULT_LIMIT = 200
 /** Upper bound so one request cannot ask for a whole table. */
@@ -78,3 +78,14 @@ export const pageBody = <T>(
     },
   }
 }
+
+/** The same list shape, as JSON text, for resources already stored as JSON text. */
+export const pageJson = (
+  request: FastifyRequest,
+  page: PageRequest,
+  resources: readonly JsonText[],
+  totalResources: number,
+): string =>
+  `{"resources":[${resources.map((resource) => resource.json).join(',')}],"pagination":${JSON.stringify(
+    pageBody(request, page, [], totalResources).pagination,
+  )}}`

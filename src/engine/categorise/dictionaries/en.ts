@@ -316,6 +316,13 @@ export const EN: Dictionary = {
     'MOOMOO',
     'PLUM',
   ],
+  REJECT_DIRECT_DEBIT: [
+    'RETURNED DD',
+    'DD RETURNED',
+    'RETURNED DIRECT DEBIT',
+    'UNPAID DIRECT DEBIT',
+    'UNPAID DD',
+  ],
   REJECT: [
     'RETURNED',
     'UNPAID',

@@ -348,8 +348,15 @@ export const FR: Dictionary = {
     'PLAN EPARGNE RETRAITE',
     'CONTRAT CAPITALISATION',
   ],
-  REJECT: [
+  REJECT_DIRECT_DEBIT: [
     'PRLV IMP',
+    'REJET PRLV',
+    'PRLV REJETE',
+    'PRLV IMPAYE',
+    'RETOUR PRLV',
+    'IMPAYE PRLV',
+  ],
+  REJECT: [
     'REFUS',
     'REFUSE',
     'REFUSEE',

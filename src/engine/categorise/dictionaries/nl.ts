@@ -295,6 +295,7 @@ export const NL: Dictionary = {
     'BOLERO',
     'KEYTRADE',
   ],
+  REJECT_DIRECT_DEBIT: ['RETOUR INCASSO', 'TERUGBOEKING INCASSO', 'STORNERING INCASSO'],
   REJECT: [
     'STORNO',
     'STORNERING',

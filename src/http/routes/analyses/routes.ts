@@ -2,9 +2,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { createAnalysis } from '../../../app/create-analysis.ts'
 import { getAnalysis, listAnalyses } from '../../../app/get-analysis.ts'
 import { updateAnalysis } from '../../../app/update-analysis.ts'
-import { analysisToWire } from '../../../app/wire.ts'
+import { analysisToJson } from '../../../app/wire.ts'
 import { projectOf } from '../../plugins/auth.ts'
-import { listOf, pageBody, pageRequest, PageQuery } from '../../plugins/pagination.ts'
+import { sendJsonText } from '../../plugins/json-text.ts'
+import { listOf, pageJson, pageRequest, PageQuery } from '../../plugins/pagination.ts'
 import { CustomerParams, ErrorBody } from '../../schemas.ts'
 import type { RoutePlugin } from '../types.ts'
 import {
@@ -40,7 +41,7 @@ export const analysisRoutes: RoutePlugin = async (app, { deps }) => {
         request.params.id,
         request.body,
       )
-      return reply.status(202).send(analysisToWire(analysis))
+      return sendJsonText(reply, analysisToJson(analysis), 202)
     },
   )
 
@@ -56,10 +57,11 @@ export const analysisRoutes: RoutePlugin = async (app, { deps }) => {
         response: { 200: listOf(AnalysisResponse), ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const page = pageRequest(request.query)
       const { items, total } = await listAnalyses(deps, projectOf(request), request.params.id, page)
-      return pageBody(request, page, items.map(analysisToWire), total)
+      const resources = items.map((analysis) => ({ json: analysisToJson(analysis) }))
+      return sendJsonText(reply, pageJson(request, page, resources, total))
     },
   )
 
@@ -74,10 +76,11 @@ export const analysisRoutes: RoutePlugin = async (app, { deps }) => {
         response: { 200: AnalysisResponse, ...errors },
       },
     },
-    async (request) =>
-      analysisToWire(
-        await getAnalysis(deps, projectOf(request), request.params.id, request.params.analysisId),
-      ),
+    async (request, reply) => {
+      const { id, analysisId } = request.params
+      const analysis = await getAnalysis(deps, projectOf(request), id, analysisId)
+      return sendJsonText(reply, analysisToJson(analysis))
+    },
   )
 
   api.patch(
@@ -92,15 +95,10 @@ export const analysisRoutes: RoutePlugin = async (app, { deps }) => {
         response: { 200: AnalysisResponse, 413: ErrorBody, ...errors },
       },
     },
-    async (request) =>
-      analysisToWire(
-        await updateAnalysis(
-          deps,
-          projectOf(request),
-          request.params.id,
-          request.params.analysisId,
-          request.body,
-        ),
-      ),
+    async (request, reply) => {
+      const { id, analysisId } = request.params
+      const analysis = await updateAnalysis(deps, projectOf(request), id, analysisId, request.body)
+      return sendJsonText(reply, analysisToJson(analysis))
+    },
   )
 }

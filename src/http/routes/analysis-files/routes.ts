@@ -10,8 +10,9 @@ import type { FastifyError, FastifyRequest } from 'fastify'
 import { createAnalysis } from '../../../app/create-analysis.ts'
 import { AppError } from '../../../app/errors.ts'
 import type { UploadedFile } from '../../../app/upload.ts'
-import { analysisToWire } from '../../../app/wire.ts'
+import { analysisToJson } from '../../../app/wire.ts'
 import { projectOf } from '../../plugins/auth.ts'
+import { sendJsonText } from '../../plugins/json-text.ts'
 import { CustomerParams, ErrorBody } from '../../schemas.ts'
 import { AnalysisResponse } from '../analyses/schemas.ts'
 import type { RoutePlugin } from '../types.ts'
@@ -134,7 +135,7 @@ export const analysisFileRoutes: RoutePlugin = async (app, { deps }) => {
         files: form.files,
         parameters,
       })
-      return reply.status(202).send(analysisToWire(analysis))
+      return sendJsonText(reply, analysisToJson(analysis), 202)
     },
   )
 }

@@ -10,7 +10,8 @@ import { AppError } from '../../../app/errors.ts'
 import { checkAnalysisAccount, getAnalysis } from '../../../app/get-analysis.ts'
 import type { Analysis } from '../../../app/ports.ts'
 import { projectOf } from '../../plugins/auth.ts'
-import { listOf, pageBody, pageRequest, PageQuery } from '../../plugins/pagination.ts'
+import { sendJsonText } from '../../plugins/json-text.ts'
+import { listOf, pageBody, pageJson, pageRequest, PageQuery } from '../../plugins/pagination.ts'
 import { ErrorBody } from '../../schemas.ts'
 import { AnalysisParams, NotReadyResponse } from '../analyses/schemas.ts'
 import type { RoutePlugin } from '../types.ts'
@@ -53,8 +54,9 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
         const { id, analysisId } = request.params
         const analysis = await getAnalysis(deps, projectOf(request), id, analysisId)
         if (analysis.status !== 'COMPLETED') return notReady(reply, analysis)
-        if (!analysis.creditInsights) throw disabled('Credit insights')
-        return analysis.creditInsights[part]
+        const insights = await deps.analyses.readInsights(analysis.id, part)
+        if (!insights) throw disabled('Credit insights')
+        return sendJsonText(reply, insights.json)
       },
     )
   }
@@ -76,10 +78,9 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
       const { id, analysisId } = request.params
       const analysis = await getAnalysis(deps, projectOf(request), id, analysisId)
       if (analysis.status !== 'COMPLETED') return notReady(reply, analysis)
-      if (!analysis.creditInsights) throw disabled('Credit insights')
-      const all = analysis.creditInsights.cashFlows
-      const start = (page.page - 1) * page.limit
-      return pageBody(request, page, all.slice(start, start + page.limit), all.length)
+      const cashFlows = await deps.analyses.listCashFlows(analysis.id, page)
+      if (!cashFlows) throw disabled('Credit insights')
+      return sendJsonText(reply, pageJson(request, page, cashFlows.items, cashFlows.total))
     },
   )
 
@@ -99,7 +100,7 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
       const analysis = await getAnalysis(deps, projectOf(request), id, analysisId)
       if (analysis.status !== 'COMPLETED') return notReady(reply, analysis)
       if (!analysis.scores) throw disabled('Scores')
-      return analysis.scores
+      return sendJsonText(reply, analysis.scores.json)
     },
   )
 
@@ -121,7 +122,7 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
       const analysis = await getAnalysis(deps, projectOf(request), id, analysisId)
       if (!isComputed(analysis)) return notReady(reply, analysis)
       const { items, total } = await deps.analyses.listAccounts(analysis.id, page)
-      return pageBody(request, page, items, total)
+      return sendJsonText(reply, pageJson(request, page, items, total))
     },
   )
 
@@ -170,7 +171,7 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
       const analysis = await getAnalysis(deps, projectOf(request), id, analysisId)
       if (!isComputed(analysis)) return notReady(reply, analysis)
       const { items, total } = await deps.analyses.listTransactions(analysis.id, undefined, page)
-      return pageBody(request, page, items, total)
+      return sendJsonText(reply, pageJson(request, page, items, total))
     },
   )
 
@@ -191,7 +192,7 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
       if (!isComputed(analysis)) return notReady(reply, analysis)
       await checkAnalysisAccount(deps, analysis.id, accountId)
       const { items, total } = await deps.analyses.listTransactions(analysis.id, accountId, page)
-      return pageBody(request, page, items, total)
+      return sendJsonText(reply, pageJson(request, page, items, total))
     },
   )
 }

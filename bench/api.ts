@@ -1,0 +1,128 @@
+/**
+ * `npm run bench:api`: the API over loopback, served by `creditlens serve` in its own process
+ * (PGlite in a temporary directory, or PostgreSQL when DATABASE_URL is set).
+ *
+ * 1. GET an analysis with autocannon (targets: ≥ 3,000 req/s and p99 < 50 ms on PostgreSQL).
+ * 2. Create-analysis-to-COMPLETED latency for a 1,000-transaction upload, polled every 5 ms
+ *    (target: p50 ≤ 100 ms embedded).
+ *
+ * Options (env): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10), BENCH_RUNS (default 30).
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import autocannon from 'autocannon'
+import { generateUpload } from '../src/synthetic/index.ts'
+import { api, getToken, startServerProcess } from '../test/support/server-process.ts'
+
+const CLIENT_ID = 'bench'
+const CLIENT_SECRET = 'bench-secret-0000000001'
+const seconds = Number(process.env.BENCH_SECONDS ?? 10)
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
+const runs = Number(process.env.BENCH_RUNS ?? 30)
+
+/** An ALGOAN upload of exactly `count` transactions on one checking account. */
+const uploadOf = (count: number) => {
+  const upload = generateUpload({ profile: 'good', country: 'FR', months: 60, seed: 7 })
+  const [account] = upload.accounts
+  if (!account || account.transactions.length < count) throw new Error('generator too small')
+  return { accounts: [{ ...account, transactions: account.transactions.slice(-count) }] }
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
+
+const dataDir = await mkdtemp(join(tmpdir(), 'creditlens-bench-'))
+const backend = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite (embedded)'
+const server = await startServerProcess({
+  DATA_DIR: dataDir,
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'warn',
+  RATE_LIMIT_PER_MINUTE: '0',
+  BOOTSTRAP_CLIENT_ID: CLIENT_ID,
+  BOOTSTRAP_CLIENT_SECRET: CLIENT_SECRET,
+})
+try {
+  const token = await getToken(server.url, CLIENT_ID, CLIENT_SECRET)
+  const customer = await api<{ id: string }>(`${server.url}/v2/customers`, {
+    method: 'POST',
+    token,
+    body: { customIdentifier: `bench-${Date.now()}` },
+  })
+  const upload = uploadOf(1_000)
+
+  const createToCompleted = async (): Promise<number> => {
+    const started = performance.now()
+    const created = await api<{ id: string }>(
+      `${server.url}/v2/customers/${customer.body.id}/analyses`,
+      { method: 'POST', token, body: upload },
+    )
+    if (created.status !== 202) throw new Error(`create answered ${created.status}`)
+    const url = `${server.url}/v2/customers/${customer.body.id}/analyses/${created.body.id}`
+    for (;;) {
+      const { body } = await api<{ status: string }>(url, { token })
+      if (body.status === 'COMPLETED') return performance.now() - started
+      if (body.status === 'ERROR') throw new Error('analysis ended in ERROR')
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+  }
+
+  // Warm-up, and the analysis the GET benchmark reads. Each later analysis of the customer
+  // reads the same 1,000 transactions (re-uploads are stored once).
+  await createToCompleted()
+  const latencies: number[] = []
+  for (let i = 0; i < runs; i++) latencies.push(await createToCompleted())
+  latencies.sort((a, b) => a - b)
+
+  const list = await api<{ resources: { id: string }[] }>(
+    `${server.url}/v2/customers/${customer.body.id}/analyses?limit=1`,
+    { token },
+  )
+  const large = `${server.url}/v2/customers/${customer.body.id}/analyses/${list.body.resources[0]?.id}`
+
+  // A small analysis too: the 66 transactions of the harry_potter fixture.
+  const small = await api<{ id: string }>(`${server.url}/v2/customers`, {
+    method: 'POST',
+    token,
+    body: { customIdentifier: `bench-small-${Date.now()}` },
+  })
+  const harry: unknown = JSON.parse(
+    await readFile(new URL('../test/fixtures/algoan/harry_potter.json', import.meta.url), 'utf8'),
+  )
+  const smallAnalysis = await api<{ id: string }>(
+    `${server.url}/v2/customers/${small.body.id}/analyses`,
+    { method: 'POST', token, body: harry },
+  )
+  const smallUrl = `${server.url}/v2/customers/${small.body.id}/analyses/${smallAnalysis.body.id}`
+  while ((await api<{ status: string }>(smallUrl, { token })).body.status === 'IN_PROGRESS') {
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+
+  const getBench = async (url: string) => {
+    const size = JSON.stringify((await api(url, { token })).body).length
+    const result = await autocannon({
+      url,
+      connections,
+      duration: seconds,
+      headers: { authorization: `Bearer ${token}` },
+    })
+    return `GET analysis (${Math.round(size / 1024)} KB body), ${connections} connections, ${seconds} s:\n  ${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}`
+  }
+  const smallFigures = await getBench(smallUrl)
+  const largeFigures = await getBench(large)
+
+  process.stdout.write(
+    [
+      `backend: ${backend}, node ${process.version}`,
+      `harry_potter fixture, 66 transactions — ${smallFigures}`,
+      `1,000 transactions — ${largeFigures}`,
+      `create analysis (1,000 transactions) → COMPLETED, ${runs} runs, polled every 5 ms:`,
+      `  p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${latencies.at(-1)?.toFixed(0)} ms`,
+      '',
+    ].join('\n'),
+  )
+} finally {
+  server.child.kill('SIGTERM')
+  await server.exited
+  await rm(dataDir, { recursive: true, force: true })
+}
