@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process'
 
 // The engine benchmarks; the service ones run on their own (`npm run bench:api`,
 // `npm run bench:webhooks`) because they start a database.
-const BENCHES: readonly string[] = ['categorise.ts', 'analyse.ts']
+const BENCHES: readonly string[] = ['categorise.ts', 'analyse.ts', 'adapters.ts']
 
 let failed = false
 for (const file of BENCHES) {

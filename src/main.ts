@@ -32,6 +32,25 @@ import {
   type Store,
 } from './store/index.ts'
 
+/**
+ * Opens and migrates the configured database, runs `work` on its store, closes it: for
+ * one-shot commands that need no queue and no server.
+ */
+export const withStore = async <T>(
+  config: Config,
+  work: (store: Store) => Promise<T>,
+): Promise<T> => {
+  const db = config.databaseUrl
+    ? await openPostgres(config.databaseUrl, { max: 1 })
+    : await openPglite(config.dataDir)
+  try {
+    await migrate(db)
+    return await work(createStore(db))
+  } finally {
+    await db.close()
+  }
+}
+
 export interface Runtime {
   config: Config
   logger: Logger

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
+import { AppError } from './errors.ts'
 import type { AppDeps } from './ports.ts'
 import { hashSecret } from './secrets.ts'
 
@@ -12,8 +13,18 @@ export interface NewClient {
 /** Creates a project and its API client. */
 export const createClient = async (
   deps: Pick<AppDeps, 'inTransaction' | 'credentials'>,
-  input: { name: string; clientId?: string; clientSecret?: string },
+  input: {
+    name: string
+    clientId?: string
+    clientSecret?: string
+    /** Currencies the project's analyses accept (default EUR, GBP). */
+    supportedCurrencies?: readonly string[]
+  },
 ): Promise<NewClient> => {
+  const currencies = input.supportedCurrencies
+  if (currencies && (currencies.length === 0 || !currencies.every((c) => /^[A-Z]{3}$/.test(c)))) {
+    throw new AppError('BAD_REQUEST', 'currencies must be ISO 4217 codes such as EUR,GBP')
+  }
   const client: NewClient = {
     projectId: randomBytes(12).toString('hex'),
     clientId: input.clientId ?? randomBytes(12).toString('hex'),
@@ -26,6 +37,7 @@ export const createClient = async (
       name: input.name,
       clientId: client.clientId,
       secretHash,
+      ...(currencies && { supportedCurrencies: currencies }),
     }),
   )
   return client

@@ -43,7 +43,14 @@ export interface ClientCredential {
 export interface CredentialStore {
   createProjectWithClient(
     tx: Tx,
-    input: { projectId: string; name: string; clientId: string; secretHash: string },
+    input: {
+      projectId: string
+      name: string
+      clientId: string
+      secretHash: string
+      /** ISO 4217 codes; the database default (EUR, GBP) when absent. */
+      supportedCurrencies?: readonly string[]
+    },
   ): Promise<void>
   findClient(clientId: string): Promise<ClientCredential | undefined>
   findProject(projectId: string): Promise<Project | undefined>

@@ -1,7 +1,8 @@
 import type { Command } from 'commander'
 import { createClient } from '../app/clients.ts'
-import { loadConfig } from '../config/index.ts'
-import { createStore, migrate, openPglite, openPostgres } from '../store/index.ts'
+import { AppError } from '../app/errors.ts'
+import { ConfigError, loadConfig } from '../config/index.ts'
+import { withStore } from '../main.ts'
 
 /** `creditlens clients create --name NAME`: a new project and its client_id / client_secret. */
 export const registerClients = (program: Command): void => {
@@ -10,20 +11,23 @@ export const registerClients = (program: Command): void => {
     .command('create')
     .description('create a project and print its client_id and client_secret (shown once)')
     .requiredOption('--name <name>', 'project name')
-    .action(async (options: { name: string }) => {
-      const config = loadConfig(process.env)
-      const db = config.databaseUrl
-        ? await openPostgres(config.databaseUrl, { max: 1 })
-        : await openPglite(config.dataDir)
+    .option('--currencies <codes>', 'currencies its analyses accept, comma-separated', 'EUR,GBP')
+    .action(async (options: { name: string; currencies: string }) => {
+      const supportedCurrencies = options.currencies.split(',').map((code) => code.trim())
+      let client
       try {
-        await migrate(db)
-        const client = await createClient(createStore(db), { name: options.name })
-        process.stdout.write(
-          `project_id=${client.projectId}\nclient_id=${client.clientId}\n` +
-            `client_secret=${client.clientSecret}\n`,
+        client = await withStore(loadConfig(process.env), (store) =>
+          createClient(store, { name: options.name, supportedCurrencies }),
         )
-      } finally {
-        await db.close()
+      } catch (error) {
+        if (!(error instanceof AppError || error instanceof ConfigError)) throw error
+        process.stderr.write(`creditlens clients create: ${error.message}\n`)
+        process.exitCode = 1
+        return
       }
+      process.stdout.write(
+        `project_id=${client.projectId}\nclient_id=${client.clientId}\n` +
+          `client_secret=${client.clientSecret}\n`,
+      )
     })
 }

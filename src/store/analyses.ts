@@ -280,7 +280,7 @@ export const analysisStore = (db: Tx): AnalysisStore => {
         data: Omit<Transaction, 'id' | 'accountId'>
       }>(
         `select t.id, t.account_id, t.data from transactions t join accounts a on a.id = t.account_id
-          where a.customer_id = $1 order by t.account_id, t.id`,
+          where a.customer_id = $1 order by t.account_id, t.data->>'date', t.id`,
         [customerId],
       )
       const byAccount = new Map<string, Transaction[]>()

@@ -8,8 +8,12 @@ interface ProjectRow {
 }
 
 export const credentialStore = (db: Tx): CredentialStore => ({
-  createProjectWithClient: async (tx, { projectId, name, clientId, secretHash }) => {
-    await tx.query('insert into projects (id, name) values ($1, $2)', [projectId, name])
+  createProjectWithClient: async (tx, { projectId, name, clientId, secretHash, ...rest }) => {
+    await tx.query(
+      `insert into projects (id, name, supported_currencies)
+       values ($1, $2, coalesce($3::text[], array['EUR', 'GBP']))`,
+      [projectId, name, rest.supportedCurrencies ? [...rest.supportedCurrencies] : null],
+    )
     await tx.query('insert into clients (id, project_id, secret_hash) values ($1, $2, $3)', [
       clientId,
       projectId,

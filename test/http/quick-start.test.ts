@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict'
 import { readdir, readFile } from 'node:fs/promises'
 import { after, before, describe, test } from 'node:test'
+import { createClient } from '../../src/app/clients.ts'
 import type { Analyser } from '../../src/app/ports.ts'
 import { analyse as engine } from '../../src/engine/analyse.ts'
 import { call, json, startHarness, type Harness } from './harness.ts'
@@ -200,6 +201,39 @@ describe('quick start on harry_potter', () => {
 })
 
 describe('refusals', () => {
+  test("a project's supported currencies decide CURRENCY_NOT_SUPPORTED", async () => {
+    const client = await createClient(harness.runtime.deps, {
+      name: 'pounds only',
+      supportedCurrencies: ['GBP'],
+    })
+    const response = await harness.app.inject({
+      method: 'POST',
+      url: '/v2/oauth/token',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `grant_type=client_credentials&client_id=${client.clientId}&client_secret=${client.clientSecret}`,
+    })
+    const poundsToken = json<{ access_token: string }>(response).access_token
+    const customer = await call(harness, poundsToken, 'POST', '/v2/customers', {
+      customIdentifier: 'euro-customer',
+    })
+    const customerId = json<{ id: string }>(customer).id
+    const created = await call(
+      harness,
+      poundsToken,
+      'POST',
+      `/v2/customers/${customerId}/analyses`,
+      await fixture('harry_potter.json'),
+    )
+    const url = `/v2/customers/${customerId}/analyses/${json<{ id: string }>(created).id}`
+    let analysis = json<AnalysisBody>(await call(harness, poundsToken, 'GET', url))
+    while (analysis.status === 'IN_PROGRESS') {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      analysis = json<AnalysisBody>(await call(harness, poundsToken, 'GET', url))
+    }
+    assert.equal(analysis.status, 'ERROR')
+    assert.equal(analysis.error?.code, 'CURRENCY_NOT_SUPPORTED')
+  })
+
   test("each refusal fixture ends in ERROR with the engine's code", async () => {
     const names = (await readdir(FIXTURES)).filter((name) => /_not_|^no_checking/.test(name))
     assert.ok(names.length >= 5)

@@ -3,6 +3,7 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
+import type { Tx } from '../../src/app/ports.ts'
 import type { Account } from '../../src/engine/model/index.ts'
 import {
   createStore,
@@ -53,6 +54,24 @@ const newCustomer = async () => {
   )
   return { projectId, customerId: id }
 }
+
+/** An analysis IN_PROGRESS with accounts, as creating one with an upload stores it. */
+const insertAnalysis = (tx: Tx, ids: { id: string; projectId: string; customerId: string }) =>
+  store.analyses.insert(tx, {
+    ...ids,
+    status: 'IN_PROGRESS',
+    format: 'ALGOAN',
+    parameters: {},
+    source: 'CLIENT',
+    dataOrigin: 'UNKNOWN',
+    createdAt: now,
+    updatedAt: now,
+    metadata: null,
+    creditInsights: null,
+    scores: null,
+    error: null,
+    hasAccounts: true,
+  })
 
 const account = (iban: string, amounts: number[]): Account => ({
   id: 'a0',
@@ -124,23 +143,7 @@ test('deleting a customer removes its accounts, transactions, analyses and event
       { projectId, customerId, accounts: [account('FR11', [-5, -6])] },
       now,
     )
-    await store.analyses.insert(tx, {
-      id: uid('an'),
-      projectId,
-      customerId,
-      status: 'IN_PROGRESS',
-      format: 'ALGOAN',
-      parameters: {},
-      source: 'CLIENT',
-      dataOrigin: 'UNKNOWN',
-      createdAt: now,
-      updatedAt: now,
-      metadata: null,
-      creditInsights: null,
-      scores: null,
-      error: null,
-      hasAccounts: true,
-    })
+    await insertAnalysis(tx, { id: uid('an'), projectId, customerId })
     await store.events.publish(tx, { projectId, customerId, name: 'bank_details_fetched' })
   })
   assert.equal(
@@ -163,25 +166,7 @@ test('deleting a customer removes its accounts, transactions, analyses and event
 test('complete() stores a result once: a second completion is refused', async () => {
   const { projectId, customerId } = await newCustomer()
   const id = uid('an')
-  await store.inTransaction((tx) =>
-    store.analyses.insert(tx, {
-      id,
-      projectId,
-      customerId,
-      status: 'IN_PROGRESS',
-      format: 'ALGOAN',
-      parameters: {},
-      source: 'CLIENT',
-      dataOrigin: 'UNKNOWN',
-      createdAt: now,
-      updatedAt: now,
-      metadata: null,
-      creditInsights: null,
-      scores: null,
-      error: null,
-      hasAccounts: true,
-    }),
-  )
+  await store.inTransaction((tx) => insertAnalysis(tx, { id, projectId, customerId }))
   const result = {
     status: 'ERROR' as const,
     metadata: null,
@@ -211,25 +196,7 @@ test('the token signing secret is created once and shared', async () => {
 test('serves a stored result back as JSON text, paginated', async () => {
   const { projectId, customerId } = await newCustomer()
   const id = uid('an')
-  await store.inTransaction((tx) =>
-    store.analyses.insert(tx, {
-      id,
-      projectId,
-      customerId,
-      status: 'IN_PROGRESS',
-      format: 'ALGOAN',
-      parameters: {},
-      source: 'CLIENT',
-      dataOrigin: 'UNKNOWN',
-      createdAt: now,
-      updatedAt: now,
-      metadata: null,
-      creditInsights: null,
-      scores: null,
-      error: null,
-      hasAccounts: true,
-    }),
-  )
+  await store.inTransaction((tx) => insertAnalysis(tx, { id, projectId, customerId }))
   const transaction = (n: number, accountId: string) => ({ id: `t${n}`, accountId, amount: -1 - n })
   const analysed = (accountId: string, from: number) => ({
     id: accountId,

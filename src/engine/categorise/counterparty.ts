@@ -6,6 +6,7 @@
  * dictionary word or a connector; civil titles and company forms are dropped.
  * Knowingly wrong: a payee whose name starts with a payment word loses that word.
  */
+import { MONTHS } from '../normalise/index.ts'
 import type { Hit } from './matcher.ts'
 import { isOrgTagId, TAG_ID } from './tags.ts'
 
@@ -239,7 +240,7 @@ export const extractCounterparty = (
   let count = 0
   for (; i < words.length && count < 3; i++) {
     const word = words[i] ?? ''
-    if (FIELD_KEYWORDS.has(word) || inWordHit(i) || /^\d/.test(word)) break
+    if (FIELD_KEYWORDS.has(word) || MONTHS.has(word) || inWordHit(i) || /^\d/.test(word)) break
     if (count > 0 && NAME_ENDS.has(word)) break
     if (DROPPED.has(word)) continue
     name = name === '' ? word : `${name} ${word}`

@@ -13,6 +13,8 @@ import { removeReferences } from './remove-references.ts'
 import { collapseSpaces } from './collapse-spaces.ts'
 import { labelRootOf } from './label-root.ts'
 
+export { MONTHS } from './label-root.ts'
+
 export const STEPS: readonly ((text: string) => string)[] = [
   upperCase,
   stripAccents,

@@ -3,7 +3,8 @@
  * next for the same payee: standalone numbers, single letters and month names. Two payments
  * to the same payee in different months get the same root.
  */
-const MONTHS = new Set([
+/** Month names in the six languages, upper-case without accents. */
+export const MONTHS: ReadonlySet<string> = new Set([
   // fr
   'JANVIER',
   'FEVRIER',
@@ -71,43 +72,31 @@ const isDigits = (word: string): boolean => {
 
 const isNoise = (word: string): boolean => word.length === 1 || isDigits(word) || MONTHS.has(word)
 
-let shortestMonth = Infinity
-let longestMonth = 0
-for (const month of MONTHS) {
-  shortestMonth = Math.min(shortestMonth, month.length)
-  longestMonth = Math.max(longestMonth, month.length)
-}
+const SPACE = 32
+const MONTH_WORD = new RegExp(`(?:^| )(?:${[...MONTHS].join('|')})(?= |$)`)
 
-/**
- * `isNoise(text.slice(from, to))` without building the word unless it may be a month name.
- * An empty word counts as noise, as `isNoise('')` does (no character that is not a digit).
- */
-const isNoiseAt = (text: string, from: number, to: number): boolean => {
-  const length = to - from
-  if (length <= 1) return true
-  let digits = true
-  for (let i = from; i < to && digits; i++) {
-    const code = text.charCodeAt(i)
-    digits = code >= 48 && code <= 57
-  }
-  if (digits) return true
-  return length >= shortestMonth && length <= longestMonth && MONTHS.has(text.slice(from, to))
-}
-
-export const labelRootOf = (normalised: string): string => {
-  // Most descriptions have nothing to drop once normalised: return the same string then,
-  // found by scanning the words in place (no split).
+/** Whether any word would be dropped, found without splitting the text (the common case is no). */
+const hasNoise = (text: string): boolean => {
   let start = 0
-  let noisy = false
-  for (let i = 0; i <= normalised.length && !noisy; i++) {
-    if (i === normalised.length || normalised.charCodeAt(i) === 32) {
-      noisy = isNoiseAt(normalised, start, i)
+  let digitsOnly = true
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : SPACE
+    if (code === SPACE) {
+      const length = i - start
+      if (length === 1 || (length > 0 && digitsOnly)) return true
       start = i + 1
+      digitsOnly = true
+    } else if (code < 48 || code > 57) {
+      digitsOnly = false
     }
   }
-  if (!noisy) return normalised
-  return normalised
-    .split(' ')
-    .filter((word) => word !== '' && !isNoise(word))
-    .join(' ')
+  return MONTH_WORD.test(text)
 }
+
+export const labelRootOf = (normalised: string): string =>
+  hasNoise(normalised)
+    ? normalised
+        .split(' ')
+        .filter((word) => word !== '' && !isNoise(word))
+        .join(' ')
+    : normalised

@@ -6,11 +6,22 @@ import { PROTECTED_TOKENS } from './protected-tokens.ts'
  * except protected names (`BET365`) and instalment counts (`3X`, `4X`). One- and two-digit
  * numbers stay (`PAY IN 3`, `4 ROUES`); `labelRoot` drops them.
  */
-// Protected names are excluded inside the pattern (a callback per match is much slower); they
-// hold only letters, digits and `&`, none of which needs escaping.
-const TOKENS_WITH_DIGITS = new RegExp(
-  `(?<![A-Z0-9&])(?!(?:${[...PROTECTED_TOKENS].join('|')})(?![A-Z0-9&]))(?=[A-Z&]*\\d)[A-Z0-9&]{3,}(?![A-Z0-9&])`,
-  'g',
-)
+const hasDigit = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= 48 && code <= 57) return true
+  }
+  return false
+}
 
-export const removeReferences = (text: string): string => text.replace(TOKENS_WITH_DIGITS, ' ')
+/** A reference: three characters or more, one of them a digit, and not a protected name. */
+const isReference = (word: string): boolean =>
+  word.length >= 3 && hasDigit(word) && !PROTECTED_TOKENS.has(word)
+
+// Words are separated by spaces at this step (tidy-punctuation ran before): a word-by-word
+// check is cheaper than a regular expression, and most words hold no digit.
+export const removeReferences = (text: string): string => {
+  if (!hasDigit(text)) return text
+  const words = text.split(' ')
+  return words.some(isReference) ? words.filter((word) => !isReference(word)).join(' ') : text
+}

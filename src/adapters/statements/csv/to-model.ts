@@ -35,6 +35,8 @@ export interface CsvOptions {
 }
 
 const DELIMITERS = [';', ',', '\t', '|'] as const
+/** Rows whose dates decide the date layout. */
+const DATE_SAMPLE_ROWS = 2000
 /** Rows searched for the header: some banks put the account and period above it. */
 const HEADER_SEARCH_ROWS = 30
 
@@ -169,9 +171,15 @@ export const toStatements = (
   const preamble = readPreamble(tokenize(text, layout.delimiter, layout.headerRow))
   const columns = columnsOf(layout.roles)
   const dataRows = rows.filter((row) => row.cells.some((cell) => cell.trim() !== ''))
+  // A sample of the dates is enough to tell the layout: the first rows of a large file.
   const dateFormat =
     layout.dateFormat ??
-    detectDateFormat(dataRows.map((row) => cellOf(row, columns.date)).filter((v) => v !== ''))
+    detectDateFormat(
+      dataRows
+        .slice(0, DATE_SAMPLE_ROWS)
+        .map((row) => cellOf(row, columns.date))
+        .filter((v) => v !== ''),
+    )
   if (dateFormat === undefined) {
     issues.push({
       path: `column "${headers[columns.date] ?? 'date'}"`,
