@@ -128,6 +128,17 @@ export const analysisStore = (db: Tx): AnalysisStore => {
       return rows[0] && toAnalysis(rows[0])
     },
 
+    version: async (projectId, customerId, id) => {
+      // xmin (the writing transaction) changes with every update of the row; updated_at guards
+      // against a transaction id seen again after wrap-around.
+      const { rows } = await db.query<{ version: string }>(
+        `select xmin::text || '/' || updated_at::text as version from analyses
+          where project_id = $1 and customer_id = $2 and id = $3`,
+        [projectId, customerId, id],
+      )
+      return rows[0]?.version
+    },
+
     findById: async (id) => {
       const { rows } = await db.query<AnalysisRow>(`select ${SELECT} from analyses where id = $1`, [
         id,
