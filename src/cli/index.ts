@@ -26,4 +26,10 @@ const commands: ((program: Command) => void)[] = [
 ]
 for (const register of commands) register(program)
 
+// A reader that goes away (`creditlens analyze x --json | head`) ends the command quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0)
+  throw error
+})
+
 await program.parseAsync(process.argv)
