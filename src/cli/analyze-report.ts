@@ -59,7 +59,16 @@ export const renderReport = (
   const { metadata: m, creditInsights: ci, scores } = result
   const currency = result.accounts.find((a) => a.transactions.length > 0)?.account.currency ?? ''
   const first = m.firstTransactionDate?.slice(0, 10) ?? '-'
-  const last = result.accounts[0]?.dailyBalances.at(-1)?.date.slice(0, 10) ?? '-'
+  // Without a balance date (a CSV with no balance column) the period ends at the last transaction.
+  const lastTransaction = result.accounts
+    .flatMap((a) =>
+      a.transactions.map((t) => (t.dates.debitedAt ?? t.dates.bookedAt ?? '').slice(0, 10)),
+    )
+    .reduce<string | undefined>(
+      (latest, d) => (latest === undefined || d > latest ? d : latest),
+      undefined,
+    )
+  const last = result.accounts[0]?.dailyBalances.at(-1)?.date.slice(0, 10) ?? lastTransaction ?? '-'
   out.push(
     `Period ${first} → ${last}: ${m.historicalDepth} days, ${m.totalTransactionCount} transactions, ` +
       `${m.numberOfCheckings} checking / ${m.numberOfSavings} savings / ${m.numberOfLoans} loan account(s)\n`,

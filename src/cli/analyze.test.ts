@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { analyse } from '../engine/analyse.ts'
 import { loadAccounts, fixturePath } from '../../test/support/labelled.ts'
+import { parseInput } from '../adapters/index.ts'
 import { renderReport } from './analyze-report.ts'
 import { toJsonDocument } from './analyze.ts'
 
@@ -85,4 +86,45 @@ test('writes a readable report within 100 columns', () => {
   assert.match(harry, /Credit score/)
   assert.match(harry, /FNAC DARTY/)
   assert.match(harry, /Payment rejections\s+2/)
+})
+
+test('ends the report period at the last transaction when the file gives no balance date', () => {
+  const bytes = readFileSync(fixturePath('statements/csv/monzo-uk.csv'))
+  const parsed = parseInput(bytes, { fileName: 'monzo-uk.csv' })
+  assert.ok(parsed.accounts.every((a) => a.balanceDate === null))
+  const last = parsed.accounts
+    .flatMap((a) => a.transactions.map((t) => t.date.slice(0, 10)))
+    .reduce((a, b) => (a > b ? a : b))
+  const report = renderReport(analyse(parsed.accounts), { file: 'monzo-uk.csv', format: 'CSV' })
+  assert.match(report, new RegExp(`^Period \\d{4}-\\d{2}-\\d{2} → ${last}:`, 'm'))
+})
+
+test('refuses an --as-of date that is not in the calendar', () => {
+  const result = run(fixturePath('algoan/harry_potter.json'), '--as-of', '2026-02-31')
+  assert.notEqual(result.status, 0)
+  assert.match(result.stderr, /--as-of/)
+  assert.equal(result.stdout, '')
+})
+
+test('says a file is in no recognised format rather than an UNKNOWN one', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'creditlens-'))
+  const bad = join(dir, 'bad.json')
+  writeFileSync(bad, '{ not json')
+  const result = run(bad)
+  assert.equal(result.status, 2)
+  assert.doesNotMatch(result.stderr, /UNKNOWN/)
+  assert.match(result.stderr, /not valid JSON/)
+})
+
+test('stops quietly when the reader of its output goes away', () => {
+  const file = fixturePath('algoan/harry_potter.json')
+  const result = spawnSync(
+    'sh',
+    ['-c', `"${process.execPath}" "${bin}" analyze "${file}" --json | head -c 10`],
+    {
+      encoding: 'utf8',
+    },
+  )
+  assert.equal(result.stdout.length, 10)
+  assert.doesNotMatch(result.stderr, /EPIPE|at /)
 })

@@ -11,6 +11,7 @@ import { formatIssue, hasErrors, parseInput } from '../adapters/index.ts'
 import { analyse } from '../engine/analyse.ts'
 import type { AnalyseResult, EngineContext } from '../engine/model/index.ts'
 import { renderReport } from './analyze-report.ts'
+import { BAD_INPUT, fsFailure, localDate } from './options.ts'
 
 interface AnalyzeOptions {
   format?: string
@@ -30,13 +31,6 @@ const currencies = (value: string): string[] => {
   return list
 }
 
-const localDate = (value: string): string => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new InvalidArgumentError('expected a date YYYY-MM-DD')
-  }
-  return value
-}
-
 /** The `--json` document: the analysis as the API serves it, and the enriched input. */
 export const toJsonDocument = (result: AnalyseResult): unknown => ({
   analysis: result.ok
@@ -52,7 +46,7 @@ export const toJsonDocument = (result: AnalyseResult): unknown => ({
 
 const fail = (message: string): never => {
   process.stderr.write(`creditlens analyze: ${message}\n`)
-  process.exit(2)
+  process.exit(BAD_INPUT)
 }
 
 export const registerAnalyze = (program: Command): void => {
@@ -73,8 +67,7 @@ export const registerAnalyze = (program: Command): void => {
       try {
         bytes = readFileSync(file)
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code // fs errors always carry a code
-        return fail(`cannot read ${file}${code === undefined ? '' : ` (${code})`}`)
+        return fail(fsFailure('read', file, error))
       }
       const parsed = parseInput(bytes, {
         fileName: basename(file),
@@ -84,9 +77,11 @@ export const registerAnalyze = (program: Command): void => {
         const errors = parsed.issues.filter((i) => i.severity === 'error')
         const shown = errors.slice(0, 20).map((i) => `  ${formatIssue(i)}`)
         const more = errors.length > 20 ? [`  … and ${errors.length - 20} more`] : []
-        return fail(
-          `${file} is not a valid ${parsed.format} file:\n${[...shown, ...more].join('\n')}`,
-        )
+        const what =
+          parsed.format === 'UNKNOWN'
+            ? 'in no format creditlens reads'
+            : `not a valid ${parsed.format} file`
+        return fail(`${file} is ${what}:\n${[...shown, ...more].join('\n')}`)
       }
       const ctx: EngineContext = {
         ...(options.asOf === undefined ? {} : { asOf: options.asOf }),

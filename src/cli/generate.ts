@@ -7,6 +7,7 @@ import type { Command } from 'commander'
 import { InvalidArgumentError } from 'commander'
 import type { Country, Profile } from '../synthetic/index.ts'
 import { COUNTRIES, DEFAULT_END_DATE, generateUpload, PROFILES } from '../synthetic/index.ts'
+import { BAD_INPUT, fsFailure, localDate } from './options.ts'
 
 const oneOf =
   <T extends string>(values: readonly T[], what: string) =>
@@ -28,13 +29,6 @@ const integer =
     return n
   }
 
-const date = (value: string): string => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new InvalidArgumentError('expected a date YYYY-MM-DD')
-  }
-  return value
-}
-
 export const registerGenerate = (program: Command): void => {
   program
     .command('generate')
@@ -52,7 +46,7 @@ export const registerGenerate = (program: Command): void => {
     )
     .option('--months <n>', 'months of history (1–240)', integer(1, 240), 12)
     .option('--seed <n>', 'random seed', integer(0, 2 ** 31), 1)
-    .option('--end-date <date>', 'last day of the history', date, DEFAULT_END_DATE)
+    .option('--end-date <date>', 'last day of the history', localDate, DEFAULT_END_DATE)
     .option('--out <file>', 'write to this file instead of stdout')
     .action(
       (options: {
@@ -65,8 +59,16 @@ export const registerGenerate = (program: Command): void => {
       }) => {
         const upload = generateUpload(options)
         const text = `${JSON.stringify(upload, null, 2)}\n`
-        if (options.out === undefined) process.stdout.write(text)
-        else writeFileSync(options.out, text)
+        if (options.out === undefined) {
+          process.stdout.write(text)
+          return
+        }
+        try {
+          writeFileSync(options.out, text)
+        } catch (error) {
+          process.stderr.write(`creditlens generate: ${fsFailure('write', options.out, error)}\n`)
+          process.exitCode = BAD_INPUT
+        }
       },
     )
 }

@@ -3,6 +3,7 @@
  * commands parse flags, call a use case, print and set the exit code.
  */
 import { Command } from 'commander'
+import { ConfigError } from '../config/index.ts'
 import { registerCategorise } from './categorise.ts'
 import { registerClients } from './clients.ts'
 import { registerAnalyze } from './analyze.ts'
@@ -26,4 +27,17 @@ const commands: ((program: Command) => void)[] = [
 ]
 for (const register of commands) register(program)
 
-await program.parseAsync(process.argv)
+// A reader that goes away (`creditlens analyze x --json | head`) ends the command quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0)
+  throw error
+})
+
+try {
+  await program.parseAsync(process.argv)
+} catch (error) {
+  // A bad setting is the user's to fix: name it, without a stack.
+  if (!(error instanceof ConfigError)) throw error
+  process.stderr.write(`creditlens: ${error.message}\n`)
+  process.exitCode = 2
+}

@@ -1,5 +1,5 @@
-import { connectionsOf } from '../common/connections.ts'
-import type { AdapterIssue, AdapterResult } from '../result.ts'
+import { parseConnections } from '../common/connections.ts'
+import type { AdapterResult } from '../result.ts'
 import { toModel } from './to-model.ts'
 
 export { BI_FORMATS } from './schema.ts'
@@ -10,11 +10,5 @@ export { BI_FORMATS } from './schema.ts'
  *
  * @example parseBudgetInsightV2(JSON.parse(text)).accounts
  */
-export const parseBudgetInsightV2 = (input: unknown): AdapterResult => {
-  const issues: AdapterIssue[] = []
-  const connections = connectionsOf(input, issues)
-  if (connections === undefined) return { accounts: [], issues }
-  const mapped = toModel(connections)
-  issues.push(...mapped.issues)
-  return { accounts: issues.some((i) => i.severity === 'error') ? [] : mapped.accounts, issues }
-}
+export const parseBudgetInsightV2 = (input: unknown): AdapterResult =>
+  parseConnections(input, toModel)

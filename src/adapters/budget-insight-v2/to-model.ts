@@ -9,7 +9,7 @@ import type {
 } from '../../engine/model/index.ts'
 import { isCurrencyCode, numberToMinor } from '../common/amounts.ts'
 import { readDateFields, toIsoDateTime } from '../common/dates.ts'
-import { accountPath, type ConnectionInput } from '../common/connections.ts'
+import { accountPath, addTransactions, type ConnectionInput } from '../common/connections.ts'
 import { conforms } from '../common/schema-check.ts'
 import { describe } from '../validate.ts'
 import { accountId, transactionId, type AdapterIssue } from '../result.ts'
@@ -183,16 +183,7 @@ const toAccount = (
     if (coming !== undefined) account.coming = coming
   }
   if (raw.loan) account.details = { loan: toLoan(raw.loan, currency) }
-  for (const [t, rawTransaction] of (raw.transactions ?? []).entries()) {
-    const transaction = toTransaction(
-      rawTransaction,
-      account,
-      index,
-      `${path}.transactions[${t}]`,
-      issues,
-    )
-    if (transaction) account.transactions.push(transaction)
-  }
+  addTransactions(account, raw.transactions, index, path, issues, toTransaction)
   return account
 }
 

@@ -1,4 +1,5 @@
-import type { AdapterIssue } from '../result.ts'
+import type { Account, Transaction } from '../../engine/model/index.ts'
+import type { AdapterIssue, AdapterResult } from '../result.ts'
 import { describe, isObject } from '../validate.ts'
 
 /** One aggregator connection to map, with the JSON path its accounts are reported under. */
@@ -52,3 +53,49 @@ export const connectionsOf = (
 /** The path of account `index` of a connection at `connectionPath`. */
 export const accountPath = (connectionPath: string, index: number): string =>
   connectionPath === '' ? `accounts[${index}]` : `${connectionPath}.accounts[${index}]`
+
+/**
+ * Parses an aggregator body with the format's own `toModel`: its connections found as
+ * `connectionsOf` accepts them, then mapped; no account is returned when any issue is an error.
+ */
+export const parseConnections = (
+  input: unknown,
+  toModel: (connections: readonly ConnectionInput[]) => {
+    accounts: Account[]
+    issues: AdapterIssue[]
+  },
+): AdapterResult => {
+  const issues: AdapterIssue[] = []
+  const connections = connectionsOf(input, issues)
+  if (connections === undefined) return { accounts: [], issues }
+  const mapped = toModel(connections)
+  issues.push(...mapped.issues)
+  return { accounts: issues.some((i) => i.severity === 'error') ? [] : mapped.accounts, issues }
+}
+
+/** Maps an aggregator account's raw transactions onto `account` with the format's own mapper. */
+export const addTransactions = (
+  account: Account,
+  raws: readonly unknown[] | null | undefined,
+  accountIndex: number,
+  path: string,
+  issues: AdapterIssue[],
+  toTransaction: (
+    raw: unknown,
+    account: Account,
+    accountIndex: number,
+    path: string,
+    issues: AdapterIssue[],
+  ) => Transaction | undefined,
+): void => {
+  for (const [t, raw] of (raws ?? []).entries()) {
+    const transaction = toTransaction(
+      raw,
+      account,
+      accountIndex,
+      `${path}.transactions[${t}]`,
+      issues,
+    )
+    if (transaction) account.transactions.push(transaction)
+  }
+}

@@ -1,5 +1,5 @@
-import { connectionsOf } from '../common/connections.ts'
-import type { AdapterIssue, AdapterResult } from '../result.ts'
+import { parseConnections } from '../common/connections.ts'
+import type { AdapterResult } from '../result.ts'
 import { toModel } from './to-model.ts'
 
 export { LINXO_FORMATS } from './schema.ts'
@@ -11,11 +11,5 @@ export { LINXO_FORMATS } from './schema.ts'
  *
  * @example parseLinxoConnectV3(JSON.parse(text)).accounts
  */
-export const parseLinxoConnectV3 = (input: unknown): AdapterResult => {
-  const issues: AdapterIssue[] = []
-  const connections = connectionsOf(input, issues)
-  if (connections === undefined) return { accounts: [], issues }
-  const mapped = toModel(connections)
-  issues.push(...mapped.issues)
-  return { accounts: issues.some((i) => i.severity === 'error') ? [] : mapped.accounts, issues }
-}
+export const parseLinxoConnectV3 = (input: unknown): AdapterResult =>
+  parseConnections(input, toModel)

@@ -1,7 +1,7 @@
 import type { Account, AccountType, AccountUsage, Transaction } from '../../engine/model/index.ts'
 import { decimalToMinor, isCurrencyCode, numberToMinor } from '../common/amounts.ts'
 import { readDateFields, toIsoDateTime } from '../common/dates.ts'
-import { accountPath, type ConnectionInput } from '../common/connections.ts'
+import { accountPath, addTransactions, type ConnectionInput } from '../common/connections.ts'
 import { conforms } from '../common/schema-check.ts'
 import { accountId, transactionId, type AdapterIssue } from '../result.ts'
 import {
@@ -140,16 +140,7 @@ const toAccount = (
   if (raw.name) account.name = raw.name
   if (raw.iban) account.iban = raw.iban.replace(/\s+/g, '').toUpperCase()
   if (raw.bic) account.bic = raw.bic
-  for (const [t, rawTransaction] of (raw.transactions ?? []).entries()) {
-    const transaction = toTransaction(
-      rawTransaction,
-      account,
-      index,
-      `${path}.transactions[${t}]`,
-      issues,
-    )
-    if (transaction) account.transactions.push(transaction)
-  }
+  addTransactions(account, raw.transactions, index, path, issues, toTransaction)
   return account
 }
 
