@@ -14,7 +14,7 @@ import {
   type Transaction,
   type TransactionType,
 } from '../model/index.ts'
-import { normaliseDescription } from '../normalise/index.ts'
+import { labelRootOf, normaliseDescription, normaliseText } from '../normalise/index.ts'
 import { DICTIONARIES } from './dictionaries/index.ts'
 import { compileDictionaries, findHits, type Matcher } from './matcher.ts'
 import { TAG_COUNT, TAG_ID } from './tags.ts'
@@ -122,22 +122,33 @@ const createReader = (): ((
     new Map(),
     new Map(),
   ]
-  const byNormalised = new Map<string, Reading>()
-  return (description, credit, accountType) => {
-    const bySign = byRaw[credit ? 1 : 0]
-    let raw = bySign.get(accountType)
-    if (!raw) {
-      raw = new Map()
-      bySign.set(accountType, raw)
+  // The same, keyed by the normalised text: many raw descriptions (card payments with their
+  // dates) share one normalised text, so its root and reading are computed once.
+  const byNormalised: [Map<string, Map<string, Reading>>, Map<string, Map<string, Reading>>] = [
+    new Map(),
+    new Map(),
+  ]
+  const mapOf = (
+    bySign: Map<string, Map<string, Reading>>,
+    accountType: Account['type'],
+  ): Map<string, Reading> => {
+    let map = bySign.get(accountType)
+    if (!map) {
+      map = new Map()
+      bySign.set(accountType, map)
     }
+    return map
+  }
+  return (description, credit, accountType) => {
+    const raw = mapOf(byRaw[credit ? 1 : 0], accountType)
     let reading = raw.get(description)
     if (reading) return reading
-    const { normalised, labelRoot } = normaliseDescription(description)
-    const normalisedKey = `${accountType}${credit ? '+' : '-'}${normalised}`
-    reading = byNormalised.get(normalisedKey)
+    const normalised = normaliseText(description)
+    const sameText = mapOf(byNormalised[credit ? 1 : 0], accountType)
+    reading = sameText.get(normalised)
     if (!reading) {
-      reading = readNormalised(normalised, labelRoot, credit, accountType)
-      byNormalised.set(normalisedKey, reading)
+      reading = readNormalised(normalised, labelRootOf(normalised), credit, accountType)
+      sameText.set(normalised, reading)
     }
     raw.set(description, reading)
     return reading

@@ -40,7 +40,15 @@ export interface NormalisedDescription {
  * // { normalised: 'PRLV SEPA CREDIPAR MOTIF 32 VOTRE IDEN', labelRoot: 'PRLV SEPA CREDIPAR MOTIF VOTRE IDEN' }
  */
 export const normaliseDescription = (description: string): NormalisedDescription => {
+  const normalised = normaliseText(description)
+  return { normalised, labelRoot: labelRootOf(normalised) }
+}
+
+/** `normaliseDescription(description).normalised` alone, for callers that cache the root. */
+export const normaliseText = (description: string): string => {
   let text = description
   for (const step of STEPS) text = step(text)
-  return { normalised: text, labelRoot: labelRootOf(text) }
+  return text
 }
+
+export { labelRootOf }
