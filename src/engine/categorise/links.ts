@@ -17,6 +17,16 @@ const rejectionCategoryOf = (original: Draft): Category => {
   return 'REJECTION_PAYMENT'
 }
 
+/** `accounts.flat().filter(keep)` without the flattened copy of every draft. */
+const draftsWhere = (
+  accounts: readonly (readonly Draft[])[],
+  keep: (draft: Draft) => boolean,
+): Draft[] => {
+  const kept: Draft[] = []
+  for (const drafts of accounts) for (const draft of drafts) if (keep(draft)) kept.push(draft)
+  return kept
+}
+
 const byAmount = (drafts: readonly Draft[]): Map<number, Draft[]> => {
   const map = new Map<number, Draft[]>()
   for (const draft of drafts) {
@@ -110,7 +120,7 @@ export const linkInternalTransfers = (
   accounts: readonly (readonly Draft[])[],
   isOwnName: (draft: Draft) => boolean,
 ): void => {
-  const legs = accounts.flat().filter((d) => TRANSFER_TYPES.has(d.type) && d.counterPartId === null)
+  const legs = draftsWhere(accounts, (d) => TRANSFER_TYPES.has(d.type) && d.counterPartId === null)
   if (accounts.length > 1) {
     const credits = byAmount(legs.filter((d) => d.transaction.amount > 0))
     // Only debits with a credit of the opposite amount can pair: sort just those.
@@ -156,21 +166,20 @@ export const linkInternalTransfers = (
  * amount within a few days, point at each other. Types and categories stay as they are.
  */
 export const linkCardSettlements = (accounts: readonly (readonly Draft[])[]): void => {
-  const all = accounts.flat()
   const resets = byAmount(
-    all
-      .filter((d) => d.category === 'CREDIT_CARD_RESET' && d.counterPartId === null)
-      .sort(compareDrafts),
+    draftsWhere(
+      accounts,
+      (d) => d.category === 'CREDIT_CARD_RESET' && d.counterPartId === null,
+    ).sort(compareDrafts),
   )
   if (resets.size === 0) return
-  const totals = all
-    .filter(
-      (d) =>
-        d.category === 'DEFERRED_TOTAL_PAYMENT' &&
-        d.counterPartId === null &&
-        resets.has(-d.transaction.amount),
-    )
-    .sort(compareDrafts)
+  const totals = draftsWhere(
+    accounts,
+    (d) =>
+      d.category === 'DEFERRED_TOTAL_PAYMENT' &&
+      d.counterPartId === null &&
+      resets.has(-d.transaction.amount),
+  ).sort(compareDrafts)
   for (const total of totals) {
     let best: Draft | undefined
     let bestDistance = Infinity
