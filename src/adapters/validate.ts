@@ -123,5 +123,11 @@ export const isIsoDateTime = (value: string): boolean => {
 }
 
 /** The UTC calendar date of an ISO date or date-time. */
-export const utcDateOf = (value: string): string =>
-  value.length === 10 ? value : new Date(Date.parse(value)).toISOString().slice(0, 10)
+export const utcDateOf = (value: string): string => {
+  if (value.length === 10) return value
+  // A date-time without an offset is read as UTC, never as the machine's local time.
+  const hasOffset = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(value)
+  return new Date(Date.parse(hasOffset ? value : `${value.replace(' ', 'T')}Z`))
+    .toISOString()
+    .slice(0, 10)
+}

@@ -284,7 +284,7 @@ export const analysisStore = (db: Tx): AnalysisStore => {
       const transactions = await db.query<{ rows: string }>(
         `select coalesce(json_agg(q), '[]')::text as rows from (
         select t.id, t.account_id, t.data from transactions t join accounts a on a.id = t.account_id
-          where a.customer_id = $1 order by t.account_id, t.id
+          where a.customer_id = $1 order by t.account_id, t.data->>'date', t.id
         ) q`,
         [customerId],
       )

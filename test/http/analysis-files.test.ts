@@ -187,3 +187,27 @@ describe('POST /v2/customers/{id}/analyses with aggregator formats', () => {
     assert.equal(json(viaAccounts).format, 'OXLIN_DIRECT_ACCOUNT_API_V3')
   })
 })
+
+describe('PATCH /v2/customers/{id}/analyses/{analysisId} with aggregator formats', () => {
+  test('launches a connector analysis with Budget Insight connections', async () => {
+    const created = await call(harness, token, 'POST', '/v2/customers', {
+      customIdentifier: 'bi-patch',
+      aggregationDetails: { callbackUrl: 'https://lender.example/cb' },
+    })
+    const customerId = json<{ id: string }>(created).id
+    const empty = json<{ id: string; status: string }>(
+      await call(harness, token, 'POST', `/v2/customers/${customerId}/analyses`, {}),
+    )
+    assert.equal(empty.status, 'CREATED')
+    const bi = JSON.parse(
+      readFileSync(
+        new URL('../fixtures/budget-insight-v2.0/harry_potter.json', import.meta.url),
+        'utf8',
+      ),
+    ) as { format: string; connections: unknown[] } // the fixture's shape
+    const url = `/v2/customers/${customerId}/analyses/${empty.id}`
+    const patched = await call(harness, token, 'PATCH', url, bi)
+    assert.equal(patched.statusCode, 200, patched.body)
+    assert.equal(json(patched).status, 'IN_PROGRESS')
+  })
+})

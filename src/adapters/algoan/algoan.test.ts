@@ -96,3 +96,23 @@ test('reports every problem, never throws', () => {
 test('an upload without accounts is valid and empty (connector mode)', () => {
   assert.deepEqual(parseAlgoan({}), { accounts: [], issues: [] })
 })
+
+test('reads a date-time without an offset as UTC, whatever the machine time zone', () => {
+  const result = parseAlgoan({
+    accounts: [
+      {
+        type: 'CHECKING',
+        currency: 'EUR',
+        transactions: [
+          { description: 'A', amount: 1, dates: { debitedAt: '2026-03-01T23:30:00' } },
+          { description: 'B', amount: 1, dates: { debitedAt: '2026-03-01T23:30:00+02:00' } },
+          { description: 'C', amount: 1, dates: { debitedAt: '2026-03-01 00:10:00' } },
+        ],
+      },
+    ],
+  })
+  assert.deepEqual(
+    result.accounts[0]?.transactions.map((transaction) => transaction.date),
+    ['2026-03-01', '2026-03-01', '2026-03-01'],
+  )
+})

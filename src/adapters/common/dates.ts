@@ -58,8 +58,8 @@ export const readDateFields = <K extends string>(
   issues: AdapterIssue[],
 ): Partial<Record<K, string>> | undefined => {
   const dates: Partial<Record<K, string>> = {}
+  // Object.keys loses the key type; the keys are those of `fields`.
   for (const key of Object.keys(fields) as K[]) {
-    // Object.keys loses the key type; the keys are those of `fields`.
     const value = fields[key]
     if (value === null || value === undefined) continue
     const iso = toIsoDateTime(value)

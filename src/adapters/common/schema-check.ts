@@ -48,8 +48,7 @@ const messageOf = (
   }
   const got = describe(valueAt(root, error.instancePath))
   if (error.keyword === 'type') {
-    const types = ([] as unknown[])
-      .concat(params.type)
+    const types = (Array.isArray(params.type) ? params.type : [params.type])
       .map(String)
       .filter((t) => t !== 'null')
     const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`)

@@ -26,8 +26,14 @@ export const balanceSeries = (
   // Day of each booked transaction (NaN for coming ones), read once.
   const days = new Float64Array(transactions.length)
   let lastDay = Math.max(endDay, anchorDay)
+  let runDate: string | undefined
+  let runDay = NaN
   transactions.forEach((t, i) => {
-    const day = t.isComing ? NaN : toDayNumber(t.date)
+    if (!t.isComing && t.date !== runDate) {
+      runDate = t.date
+      runDay = toDayNumber(t.date)
+    }
+    const day = t.isComing ? NaN : runDay
     days[i] = day
     if (day < startDay) startDay = day
     if (day > lastDay) lastDay = day

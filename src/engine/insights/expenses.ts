@@ -30,8 +30,9 @@ const frequentTransactions = (
     if (list === undefined) byRoot.set(e.tx.labelRoot, [e])
     else list.push(e)
   }
-  return [...byRoot.entries()]
-    .filter(([, list]) => list.length >= FREQUENT_MIN)
+  const frequent: [string, LedgerEntry[]][] = []
+  for (const entry of byRoot) if (entry[1].length >= FREQUENT_MIN) frequent.push(entry)
+  return frequent
     .sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))
     .map(([label, list]) => ({ label, transactions: list.map((e) => e.wire) }))
 }

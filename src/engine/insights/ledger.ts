@@ -130,6 +130,8 @@ export const buildLedger = (
   // Transactions of one month follow each other: the month's index is computed once per run.
   let lastMonth = ''
   let lastMonthIndex = 0
+  let lastDate: string | undefined
+  let lastDay = 0
   for (let a = 0; a < accounts.length; a++) {
     const account = accounts[a]
     if (account === undefined || !isAnalysed(account)) continue
@@ -141,7 +143,12 @@ export const buildLedger = (
       const tx = txs[i] as EnrichedTransaction // i < txs.length: never undefined
       const wire = accountWires?.[i]
       if (tx.isComing || tx.date > asOf || wire === undefined) continue
-      const day = toDayNumber(tx.date)
+      // Transactions of one day follow each other: the day number is computed once per run.
+      if (tx.date !== lastDate) {
+        lastDate = tx.date
+        lastDay = toDayNumber(tx.date)
+      }
+      const day = lastDay
       if (lastMonth === '' || !tx.date.startsWith(lastMonth)) {
         lastMonth = monthOf(tx.date)
         lastMonthIndex = monthIndexOf(day)
@@ -198,9 +205,11 @@ const markReversed = (entries: LedgerEntry[]): void => {
       named.add(tx.enrichments.counterPartId)
     }
   }
+  const anyNamed = named.size > 0 // most histories have no rejection: no id is hashed then
   for (const entry of entries) {
     const { enrichments, id } = entry.tx
     entry.isReversed =
-      named.has(id) || (enrichments.isRejected && !isRejectionCategory(enrichments.category))
+      (anyNamed && named.has(id)) ||
+      (enrichments.isRejected && !isRejectionCategory(enrichments.category))
   }
 }

@@ -42,6 +42,14 @@ const containsWords = (text: string, words: string): boolean => {
   return !/[A-Z0-9]/.test(before ?? ' ') && !/[A-Z0-9]/.test(after)
 }
 
+/** Whether any alias appears as whole words in either text (plain loops: no closures). */
+const mentions = (aliases: readonly string[], first: string, second: string): boolean => {
+  for (const alias of aliases) {
+    if (containsWords(first, alias) || containsWords(second, alias)) return true
+  }
+  return false
+}
+
 /**
  * The lender's normalised name: a known lender from the counterparty or the label root, else
  * the counterparty as the categoriser found it, else `fallback` (the account's bank, which is
@@ -53,12 +61,9 @@ export const lenderName = (
   labelRoot: string,
   fallback: string,
 ): string => {
-  const texts = [counterparty ?? '', labelRoot].map((t) => t.toUpperCase())
-  for (const lender of LENDERS) {
-    if (lender.aliases.some((alias) => texts.some((t) => containsWords(t, alias)))) {
-      return lender.name
-    }
-  }
+  const first = (counterparty ?? '').toUpperCase()
+  const second = labelRoot.toUpperCase()
+  for (const lender of LENDERS) if (mentions(lender.aliases, first, second)) return lender.name
   const named = counterparty?.trim().toUpperCase()
   return named !== undefined && named !== '' ? named : fallback
 }

@@ -18,8 +18,11 @@ export const splitPaymentPlans: RecurrenceDetector = {
   id: ID,
   detect: (candidates) => {
     const flows: DetectedFlow[] = []
-    const debits = candidates.filter((e) => e.tx.amount < 0)
-    const groups = groupBySamePayee(debits, (category) => category === 'SPLIT_PAYMENT')
+    // Split-payment debits only: a handful, picked without copying every debit first.
+    const instalments = candidates.filter(
+      (e) => e.tx.enrichments.category === 'SPLIT_PAYMENT' && e.tx.amount < 0,
+    )
+    const groups = groupBySamePayee(instalments, () => true)
     for (const group of groups) {
       for (const cluster of clusterByAmount(group, 0.02)) {
         let plan: LedgerEntry[] = []

@@ -85,8 +85,15 @@ const summedBalances = (
   return sums
 }
 
-const mean = (values: readonly number[]): number =>
-  values.length === 0 ? 0 : values.reduce((s, v) => s + v, 0) / values.length
+/** Mean of `values[from, to)` (clamped to the array), 0 when that is empty; no copy. */
+const meanOf = (values: readonly number[], from: number, to: number): number => {
+  const start = Math.max(from, 0)
+  const end = Math.min(to, values.length)
+  if (end <= start) return 0
+  let sum = 0
+  for (let i = start; i < end; i++) sum += values[i] ?? 0
+  return sum / (end - start)
+}
 
 export interface FeatureInputs {
   accounts: readonly Account[]
@@ -129,7 +136,8 @@ export const computeFeatures = (input: FeatureInputs): ScoreFeatures => {
 
   const balances = summedBalances(checkingSeries, period.startDay, period.endDay)
   const third = Math.max(Math.floor(balances.length / 3), 1)
-  const trend = mean(balances.slice(-third)) - mean(balances.slice(0, third))
+  const trend =
+    meanOf(balances, balances.length - third, balances.length) - meanOf(balances, 0, third)
   const income = Math.max(monthlyIncome, 1)
   const savings = input.accounts
     .filter((a) => a.type === 'SAVINGS' && input.isAnalysed(a))

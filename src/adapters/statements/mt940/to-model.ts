@@ -5,7 +5,7 @@
  * account's balance. Account: `:25:`, an IBAN (with a trailing currency code at ING) or a
  * `bank code/account number`.
  */
-import { addDays, type AccountType, type LocalDate } from '../../../engine/model/index.ts'
+import { addDays, type LocalDate } from '../../../engine/model/index.ts'
 import { decimalToMinor, isCurrencyCode } from '../../common/amounts.ts'
 import { toLocalDate } from '../../common/dates.ts'
 import type { AdapterIssue } from '../../result.ts'
@@ -59,7 +59,7 @@ export const toStatement = (
   const statement: StatementAccount = {
     source: where,
     currency,
-    type: 'CHECKING' as AccountType,
+    type: 'CHECKING',
     entries: [],
   }
   const iban = IBAN.exec(accountText.toUpperCase())
