@@ -6,7 +6,9 @@
  * 2. Create-analysis-to-COMPLETED latency for a 1,000-transaction upload, polled every 5 ms
  *    (target: p50 ≤ 100 ms embedded).
  *
- * Options (env): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10), BENCH_RUNS (default 30).
+ * Options (env): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10), BENCH_RUNS (default 30),
+ * BENCH_URL (a server already running with the bench's environment, e.g. one started under
+ * `node --cpu-prof bin/creditlens.js serve`, instead of a child process).
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -34,14 +36,19 @@ const percentile = (sorted: number[], p: number) =>
 
 const dataDir = await mkdtemp(join(tmpdir(), 'creditlens-bench-'))
 const backend = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite (embedded)'
-const server = await startServerProcess({
+const serverEnv = {
   DATA_DIR: dataDir,
   NODE_ENV: 'production',
   LOG_LEVEL: 'warn',
   RATE_LIMIT_PER_MINUTE: '0',
   BOOTSTRAP_CLIENT_ID: CLIENT_ID,
   BOOTSTRAP_CLIENT_SECRET: CLIENT_SECRET,
-})
+}
+// BENCH_URL: a server started by hand (e.g. under `node --cpu-prof`) with the env above.
+const external = process.env.BENCH_URL
+const server = external
+  ? { url: external, child: undefined, exited: Promise.resolve(null) }
+  : await startServerProcess(serverEnv)
 try {
   const token = await getToken(server.url, CLIENT_ID, CLIENT_SECRET)
   const customer = await api<{ id: string }>(`${server.url}/v2/customers`, {
@@ -122,7 +129,7 @@ try {
     ].join('\n'),
   )
 } finally {
-  server.child.kill('SIGTERM')
+  server.child?.kill('SIGTERM')
   await server.exited
   await rm(dataDir, { recursive: true, force: true })
 }

@@ -1,6 +1,8 @@
 /** Reading analyses and their results; results exist only once the analysis is computed. */
 import { checkId, unknownEntity } from './errors.ts'
 import type { Analysis, AppDeps, Page, PageRequest } from './ports.ts'
+import type { WireCache } from './wire-cache.ts'
+import { analysisToJson } from './wire.ts'
 
 export const getAnalysis = async (
   deps: AppDeps,
@@ -13,6 +15,32 @@ export const getAnalysis = async (
   const analysis = await deps.analyses.find(projectId, customerId, analysisId)
   if (!analysis) throw unknownEntity('Analysis')
   return analysis
+}
+
+/**
+ * An analysis as `GET /analyses/{id}` serves it, in UTF-8: from `cache` while the stored
+ * analysis is unchanged (one small query), else read, built and cached.
+ */
+export const getAnalysisWire = async (
+  deps: AppDeps,
+  cache: WireCache,
+  projectId: string,
+  customerId: string,
+  analysisId: string,
+): Promise<Uint8Array> => {
+  checkId(customerId, 'Customer')
+  checkId(analysisId, 'Analysis')
+  const version = await deps.analyses.version(projectId, customerId, analysisId)
+  if (version === undefined) throw unknownEntity('Analysis')
+  const cached = cache.get(analysisId, version)
+  if (cached) return cached
+  // Read after the version: if the analysis changed in between, these newer bytes sit under an
+  // older version that no later read will ask for.
+  const bytes = Buffer.from(
+    analysisToJson(await getAnalysis(deps, projectId, customerId, analysisId)),
+  )
+  cache.set(analysisId, version, bytes)
+  return bytes
 }
 
 export const listAnalyses = async (

@@ -160,6 +160,11 @@ export type InsightsPart = 'incomes' | 'expenses' | 'loans' | 'risks'
 export interface AnalysisStore {
   insert(tx: Tx, analysis: Analysis): Promise<void>
   find(projectId: string, customerId: string, id: string): Promise<Analysis | undefined>
+  /**
+   * A token that changes whenever the stored analysis changes, or undefined when it is not
+   * found: lets a reader reuse what it built from an unchanged analysis without reading it.
+   */
+  version(projectId: string, customerId: string, id: string): Promise<string | undefined>
   /** Any project's analysis by id: for workers, which act on ids from the queue. */
   findById(id: string): Promise<Analysis | undefined>
   /** Locks the row for update inside `tx`. */

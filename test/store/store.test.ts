@@ -187,6 +187,24 @@ test('complete() stores a result once: a second completion is refused', async ()
   assert.equal((await store.analyses.findById(id))?.status, 'ERROR')
 })
 
+test('the version of an analysis changes with every update, even at the same updated_at', async () => {
+  const { projectId, customerId } = await newCustomer()
+  const id = uid('an')
+  await store.inTransaction((tx) => insertAnalysis(tx, { id, projectId, customerId }))
+  const first = await store.analyses.version(projectId, customerId, id)
+  assert.ok(first)
+  assert.equal(await store.analyses.version(projectId, customerId, id), first)
+  await store.inTransaction((tx) => store.analyses.setStatus(tx, id, { status: 'ERROR' }, now))
+  const second = await store.analyses.version(projectId, customerId, id)
+  assert.ok(second)
+  assert.notEqual(second, first)
+  await store.inTransaction((tx) => store.analyses.setStatus(tx, id, { status: 'ERROR' }, now))
+  assert.notEqual(await store.analyses.version(projectId, customerId, id), second)
+  // Another project or customer sees no version, like no analysis.
+  assert.equal(await store.analyses.version(uid('p'), customerId, id), undefined)
+  assert.equal(await store.analyses.version(projectId, uid('cu'), id), undefined)
+})
+
 test('the token signing secret is created once and shared', async () => {
   const first = await store.credentials.signingSecret()
   assert.equal(await store.credentials.signingSecret(), first)

@@ -218,15 +218,16 @@ export const enrichAccounts = (
   _context?: EngineContext,
 ): EnrichedTransaction[][] => {
   const read = createReader()
-  // Many transactions share a date: turn each date into a day number once.
-  const days = new Map<string, number>()
+  // Transactions of one day follow each other: the day number is computed once per run (a
+  // string comparison, no hashing of each transaction's date).
+  let lastDate: string | undefined
+  let lastDay = 0
   const dayOf = (date: string): number => {
-    let day = days.get(date)
-    if (day === undefined) {
-      day = toDayNumber(date)
-      days.set(date, day)
+    if (date !== lastDate) {
+      lastDate = date
+      lastDay = toDayNumber(date)
     }
-    return day
+    return lastDay
   }
   const drafts: Draft[][] = accounts.map((account) =>
     account.transactions.map((transaction: Transaction): Draft => {

@@ -1,4 +1,5 @@
 /** Step 9: one space between words, none at the ends. */
 const SPACES = / {2,}/g
 
-export const collapseSpaces = (text: string): string => text.replace(SPACES, ' ').trim()
+export const collapseSpaces = (text: string): string =>
+  (text.includes('  ') ? text.replace(SPACES, ' ') : text).trim()

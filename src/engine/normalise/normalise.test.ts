@@ -2,6 +2,9 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import { normaliseDescription } from './index.ts'
+import { labelRootOf } from './label-root.ts'
+import { tidyPunctuation } from './tidy-punctuation.ts'
+import { collapseSpaces } from './collapse-spaces.ts'
 
 const normalised = (description: string): string => normaliseDescription(description).normalised
 const root = (description: string): string => normaliseDescription(description).labelRoot
@@ -78,5 +81,56 @@ test('is idempotent: a normalised text normalises to itself (so dictionary terms
       assert.equal(normalised(once), once)
     }),
     { numRuns: 2000 },
+  )
+})
+
+test('labelRootOf drops exactly the words a split-filter-join would drop', () => {
+  // The scan that skips the split must agree with the plain definition (normalised text has
+  // single spaces between words, none at either end).
+  const isDigits = (w: string): boolean => /^[0-9]*$/.test(w)
+  const months = new Set(['MAI', 'MAY', 'JUNE', 'SEPTIEMBRE', 'DEZEMBER', 'MARS'])
+  const reference = (text: string): string => {
+    const noise = (w: string): boolean => w.length === 1 || isDigits(w) || months.has(w)
+    const words = text.split(' ')
+    return words.some(noise) ? words.filter((w) => w !== '' && !noise(w)).join(' ') : text
+  }
+  const word = fc.constantFrom(
+    'A',
+    '7',
+    '2025',
+    'MAI',
+    'MAY',
+    'JUNE',
+    'SEPTIEMBRE',
+    'DEZEMBER',
+    'MARS',
+    'MAIS',
+    'EDF',
+    'PRLV',
+    'CB',
+    'X1',
+  )
+  fc.assert(
+    fc.property(fc.array(word, { maxLength: 8 }), (words) => {
+      const text = words.join(' ')
+      assert.equal(labelRootOf(text), reference(text))
+    }),
+  )
+})
+
+test('tidyPunctuation and collapseSpaces skip their replace only when it would change nothing', () => {
+  const separators = (text: string): string => text.replace(/[^A-Z0-9&]+/g, ' ')
+  fc.assert(
+    fc.property(
+      fc.string({
+        unit: fc.constantFrom('A', 'Z', '0', '9', '&', ' ', '-', '/', 'é', '\t'),
+        maxLength: 20,
+      }),
+      (text) => {
+        // No '.' or "'" here: the two passes before the separators do not apply.
+        assert.equal(tidyPunctuation(text), separators(text))
+        assert.equal(collapseSpaces(text), text.replace(/ {2,}/g, ' ').trim())
+      },
+    ),
   )
 })

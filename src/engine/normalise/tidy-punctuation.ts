@@ -12,5 +12,20 @@ export const tidyPunctuation = (text: string): string => {
   let out = text
   if (out.includes('.')) out = out.replace(DOTTED_INITIALS, '$1')
   if (out.includes("'")) out = out.replace(POSSESSIVE, 'S')
-  return out.replace(SEPARATORS, ' ')
+  return hasSeparatorToReplace(out) ? out.replace(SEPARATORS, ' ') : out
+}
+
+/**
+ * Whether `SEPARATORS` would change `text`: a run of characters other than A–Z, 0–9 and `&`
+ * that is not a single space. Most descriptions have none left by this step.
+ */
+const hasSeparatorToReplace = (text: string): boolean => {
+  let afterSeparator = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 38) afterSeparator = false
+    else if (c === 32 && !afterSeparator) afterSeparator = true
+    else return true
+  }
+  return false
 }
