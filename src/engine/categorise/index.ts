@@ -43,6 +43,13 @@ interface Reading {
   readonly companyName: boolean
 }
 
+/**
+ * First hit of each tag for the description being read: one buffer reset on every read instead
+ * of a new array (safe: the engine is synchronous and `readNormalised` keeps no reference to it
+ * once it returns).
+ */
+const FIRST_HIT = new Int32Array(TAG_COUNT)
+
 /** FEES_* and REFUND_*_FEES: operations the bank books itself. */
 const isBankFee = (category: Category): boolean =>
   category.startsWith('FEES_') || (category.startsWith('REFUND_') && category.endsWith('_FEES'))
@@ -56,7 +63,7 @@ const readNormalised = (
 ): Reading => {
   const words = normalised === '' ? [] : normalised.split(' ')
   const hits = findHits(MATCHER, words)
-  const firstHit = new Int32Array(TAG_COUNT).fill(-1)
+  const firstHit = FIRST_HIT.fill(-1)
   for (let h = hits.length - 1; h >= 0; h--) firstHit[hits[h]?.tag ?? 0] = h
   const returnedDebit = firstHit[TAG_ID.REJECT_DIRECT_DEBIT] ?? -1
   if (returnedDebit >= 0) {

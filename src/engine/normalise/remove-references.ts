@@ -14,14 +14,36 @@ const hasDigit = (text: string): boolean => {
   return false
 }
 
-/** A reference: three characters or more, one of them a digit, and not a protected name. */
-const isReference = (word: string): boolean =>
-  word.length >= 3 && hasDigit(word) && !PROTECTED_TOKENS.has(word)
-
-// Words are separated by spaces at this step (tidy-punctuation ran before): a word-by-word
-// check is cheaper than a regular expression, and most words hold no digit.
+// Words are separated by spaces at this step (tidy-punctuation ran before). One pass over the
+// characters, no array of words: the output string is only built from the first reference on,
+// and it equals `text.split(' ').filter((word) => !isReference(word)).join(' ')` where a
+// reference has three characters or more, one of them a digit, and is not a protected name.
 export const removeReferences = (text: string): string => {
   if (!hasDigit(text)) return text
-  const words = text.split(' ')
-  return words.some(isReference) ? words.filter((word) => !isReference(word)).join(' ') : text
+  let out: string | null = null
+  let kept = 0
+  let index = 0
+  let start = 0
+  let digit = false
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 32
+    if (code !== 32) {
+      if (code >= 48 && code <= 57) digit = true
+      continue
+    }
+    const reference = digit && i - start >= 3 && !PROTECTED_TOKENS.has(text.slice(start, i))
+    if (reference) {
+      if (out === null) {
+        out = index === 0 ? '' : text.slice(0, start - 1)
+        kept = index
+      }
+    } else if (out !== null) {
+      out = kept > 0 ? `${out} ${text.slice(start, i)}` : text.slice(start, i)
+      kept++
+    }
+    index++
+    start = i + 1
+    digit = false
+  }
+  return out ?? text
 }
