@@ -263,8 +263,17 @@ export const enrichAccounts = (
     linkRejections(accountDrafts)
   }
   const owners = ownerNameWords(accounts)
-  const isOwnName = (draft: Draft): boolean =>
-    owners.some((name) => name.every((word) => draft.words.includes(word)))
+  // Transactions with the same description share one `words` array: each is checked once.
+  const ownName = new Map<readonly string[], boolean>()
+  const isOwnName = (draft: Draft): boolean => {
+    if (owners.length === 0) return false
+    let own = ownName.get(draft.words)
+    if (own === undefined) {
+      own = owners.some((name) => name.every((word) => draft.words.includes(word)))
+      ownName.set(draft.words, own)
+    }
+    return own
+  }
   linkCardSettlements(drafts)
   linkInternalTransfers(drafts, isOwnName)
   return drafts.map((accountDrafts) => accountDrafts.map(toEnriched))
