@@ -7,9 +7,7 @@ import type { Command } from 'commander'
 import { formatIssue } from '../adapters/index.ts'
 import { categoriseInput } from '../app/categorise-input.ts'
 import { toMajor, type Account, type EnrichedTransaction } from '../engine/model/index.ts'
-
-/** Exit code for unusable input (unknown file, bad JSON, invalid upload). */
-const BAD_INPUT = 2
+import { BAD_INPUT, fsFailure } from './options.ts'
 
 type Json = Record<string, unknown>
 const without = (object: object, keys: readonly string[]): Json =>
@@ -108,10 +106,8 @@ export const registerCategorise = (program: Command): void => {
       try {
         bytes = readFileSync(file)
       } catch (error) {
-        const code = isRecord(error) && typeof error.code === 'string' ? error.code : ''
-        fail(
-          code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file} (${code || 'error'})`,
-        )
+        const missing = isRecord(error) && error.code === 'ENOENT'
+        fail(missing ? `no such file: ${file}` : fsFailure('read', file, error))
         return
       }
       const result = categoriseInput(new Uint8Array(bytes), { fileName: file })

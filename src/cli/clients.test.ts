@@ -48,3 +48,21 @@ test('clients create prints a working client_id / client_secret and refuses bad 
     await rm(dataDir, { recursive: true, force: true })
   }
 })
+
+test('clients create refuses a blank project name before touching the database', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'creditlens-clients-'))
+  try {
+    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }
+    for (const name of ['', '   ']) {
+      const result = spawnSync(process.execPath, [BIN, 'clients', 'create', '--name', name], {
+        env,
+        encoding: 'utf8',
+      })
+      assert.equal(result.status, 1)
+      assert.match(result.stderr, /--name/)
+      assert.equal(result.stdout, '')
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true })
+  }
+})

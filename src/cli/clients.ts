@@ -1,8 +1,15 @@
 import type { Command } from 'commander'
+import { InvalidArgumentError } from 'commander'
 import { createClient } from '../app/clients.ts'
 import { AppError } from '../app/errors.ts'
 import { ConfigError, loadConfig } from '../config/index.ts'
 import { withStore } from '../main.ts'
+
+const projectName = (value: string): string => {
+  const name = value.trim()
+  if (name === '') throw new InvalidArgumentError('expected a non-empty project name')
+  return name
+}
 
 /** `creditlens clients create --name NAME`: a new project and its client_id / client_secret. */
 export const registerClients = (program: Command): void => {
@@ -10,7 +17,7 @@ export const registerClients = (program: Command): void => {
   clients
     .command('create')
     .description('create a project and print its client_id and client_secret (shown once)')
-    .requiredOption('--name <name>', 'project name')
+    .requiredOption('--name <name>', 'project name', projectName)
     .option('--currencies <codes>', 'currencies its analyses accept, comma-separated', 'EUR,GBP')
     .action(async (options: { name: string; currencies: string }) => {
       const supportedCurrencies = options.currencies.split(',').map((code) => code.trim())

@@ -20,6 +20,8 @@ test('a bad value stops the start with a message naming the variable', () => {
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
     [{ BOOTSTRAP_CLIENT_ID: 'only-id' }, /BOOTSTRAP_CLIENT_SECRET/],
     [{ TOKEN_SECRET: 'short' }, /^TOKEN_SECRET /],
+    [{ WEBHOOK_ALLOW_NETWORKS: 'lan' }, /^WEBHOOK_ALLOW_NETWORKS /],
+    [{ WEBHOOK_TIMEOUT_MS: '1' }, /^WEBHOOK_TIMEOUT_MS /],
   ]
   for (const [env, message] of cases) {
     assert.throws(

@@ -2,6 +2,7 @@
  * Configuration read from the environment once, at start, into a typed `Config`. A bad value
  * stops the start with a message naming the variable; nothing else in src reads `process.env`.
  */
+import { ConfigError } from './error.ts'
 import { loadWebhookConfig, type WebhookConfig } from './webhooks.ts'
 
 export interface Config {
@@ -35,9 +36,7 @@ export interface Config {
   webhooks: WebhookConfig
 }
 
-export class ConfigError extends Error {
-  override name = 'ConfigError'
-}
+export { ConfigError }
 
 type Env = Readonly<Record<string, string | undefined>>
 

@@ -16,6 +16,7 @@
  *
  * https targets are required when `NODE_ENV=production`.
  */
+import { ConfigError } from './error.ts'
 
 export const WEBHOOK_NETWORKS = ['loopback', 'private', 'link-local'] as const
 
@@ -31,10 +32,6 @@ export interface WebhookConfig {
   disableAfterFailedEvents: number
   policy: { requireHttps: boolean; allow: (typeof WEBHOOK_NETWORKS)[number][] }
   sweepIntervalMs: number
-}
-
-export class WebhookConfigError extends Error {
-  override name = 'ConfigError'
 }
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -55,7 +52,7 @@ const number = (
     value > max
   ) {
     const kind = integer ? 'an integer' : 'a number'
-    throw new WebhookConfigError(`${name} must be ${kind} between ${min} and ${max}, got "${raw}"`)
+    throw new ConfigError(`${name} must be ${kind} between ${min} and ${max}, got "${raw}"`)
   }
   return value
 }
@@ -66,9 +63,7 @@ const networks = (env: Env, name: string): WebhookConfig['policy']['allow'] => {
   return raw.split(',').map((item) => {
     const found = WEBHOOK_NETWORKS.find((network) => network === item.trim())
     if (found === undefined) {
-      throw new WebhookConfigError(
-        `${name} takes ${WEBHOOK_NETWORKS.join(', ')}, got "${item.trim()}"`,
-      )
+      throw new ConfigError(`${name} takes ${WEBHOOK_NETWORKS.join(', ')}, got "${item.trim()}"`)
     }
     return found
   })

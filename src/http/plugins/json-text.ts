@@ -1,9 +1,9 @@
 import type { FastifyReply } from 'fastify'
 
 /**
- * Sends JSON that is already text (stored analysis results) as it is: fastify does not
- * re-serialise a string (or UTF-8 bytes) sent with a JSON content type. The route's response schema still
- * documents the shape in the OpenAPI.
+ * Sends JSON that is already text (stored analysis results) or UTF-8 bytes as it is: fastify
+ * does not re-serialise either when sent with a JSON content type. The route's response schema
+ * still documents the shape in the OpenAPI.
  */
 export const sendJsonText = (
   reply: FastifyReply,

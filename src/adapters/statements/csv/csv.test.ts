@@ -163,3 +163,17 @@ test('counts once the rows two overlapping exports repeat', () => {
   assert.equal(result.accounts[0]?.transactions.length, 3)
   assert.equal(result.duplicatesRemoved ?? 0, 0)
 })
+
+test('reads a payee name once when the description column repeats it (Monzo Name + Description)', () => {
+  const header = 'Transaction ID,Date,Time,Type,Name,Emoji,Category,Amount,Currency,Description'
+  const rows = [
+    'tx_1,01/01/2026,08:00:00,Direct Debit,Foxtons Ltd,,general,-950.00,GBP,FOXTONS LTD RENT',
+    'tx_2,02/01/2026,08:00:00,Card payment,Pret A Manger,,eating_out,-4.20,GBP,',
+    'tx_3,03/01/2026,08:00:00,Faster payment,Acme UK,,income,2000.00,GBP,SALARY JANUARY',
+  ]
+  const account = parseCsv([header, ...rows].join('\n')).accounts[0]
+  assert.deepEqual(
+    account?.transactions.map((t) => t.description),
+    ['FOXTONS LTD RENT', 'Pret A Manger', 'Acme UK SALARY JANUARY'],
+  )
+})

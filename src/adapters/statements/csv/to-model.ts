@@ -240,11 +240,7 @@ export const toStatements = (
     const entry: StatementEntry = {
       date,
       amount,
-      description: columns.description
-        .map((c) => cellOf(row, c))
-        .filter((v) => v !== '')
-        .join(' ')
-        .replace(/\s+/g, ' '),
+      description: joinDescription(columns.description.map((c) => cellOf(row, c))),
     }
     const valueDate = readDate(cellOf(row, columns.valueDate), dateFormat)
     if (valueDate && valueDate !== date) entry.operationDate = valueDate
@@ -262,6 +258,23 @@ export const toStatements = (
 }
 
 /** A signed amount from the amount, debit/credit and direction columns, or why it cannot be read. */
+
+/**
+ * The description cells of a row as one text. A cell that another cell already contains (Monzo's
+ * Name "Foxtons Ltd" in its Description "FOXTONS LTD RENT") is left out, so that the payee is not
+ * read twice; of two equal cells the first is kept.
+ */
+const joinDescription = (cells: readonly string[]): string => {
+  const texts = cells.map((cell) => cell.replace(/\s+/g, ' ').trim()).filter((t) => t !== '')
+  const upper = texts.map((t) => t.toUpperCase())
+  const repeated = (i: number): boolean =>
+    upper.some((other, j) => {
+      const own = upper[i] ?? ''
+      return j !== i && other.includes(own) && (other !== own || j < i)
+    })
+  return texts.filter((_, i) => !repeated(i)).join(' ')
+}
+
 const readAmount = (
   row: CsvRow,
   columns: Columns,

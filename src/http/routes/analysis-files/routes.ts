@@ -105,7 +105,7 @@ export const analysisFileRoutes: RoutePlugin = async (app, { deps }) => {
         tags: ['Analysis'],
         summary: 'Create an analysis from files: bank statements or aggregator exports (extension)',
         description:
-          'Formats are detected from each file’s content unless `format` is given. Bad files answer 400 naming the file and the line or path of the first error.',
+          'Formats are detected from each file’s content unless `format` is given. Bad files answer 400 naming the file and the line or path of the first error. The analysis `format` is the files’ format, or the formats joined with `+` (e.g. `OFX+CSV`) when they differ.',
         consumes: ['multipart/form-data'],
         params: CustomerParams,
         body: AnalysisFilesBody,
