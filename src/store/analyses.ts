@@ -253,13 +253,22 @@ export const analysisStore = (db: Tx): AnalysisStore => {
         )
         const accountId = rows[0]?.id
         if (accountId === undefined) throw new Error('account upsert returned no id')
+        // Re-uploads mostly repeat stored transactions: only the new ones are sent, which spares
+        // the database parsing a large parameter for rows it would skip anyway.
+        const { rows: known } = await tx.query<{ fingerprints: string }>(
+          `select coalesce(json_agg(fingerprint), '[]')::text as fingerprints
+             from transactions where account_id = $1`,
+          [accountId],
+        )
+        // json_agg of a text column is an array of strings.
+        const stored = new Set(JSON.parse(known[0]?.fingerprints ?? '[]') as string[])
         const fingerprints = transactionFingerprints(transactions)
-        const records = transactions.map(({ id: _id, accountId: _account, ...rest }, index) => ({
-          id: newId(),
-          account_id: accountId,
-          fingerprint: fingerprints[index],
-          data: rest,
-        }))
+        const records = transactions.flatMap(({ id: _id, accountId: _account, ...rest }, index) => {
+          const fingerprint = fingerprints[index]
+          if (fingerprint === undefined || stored.has(fingerprint)) return []
+          return [{ id: newId(), account_id: accountId, fingerprint, data: rest }]
+        })
+        if (records.length === 0) continue
         await tx.query(
           `insert into transactions (id, account_id, fingerprint, data)
            select * from jsonb_to_recordset($1::jsonb) as t(id text, account_id text, fingerprint text, data jsonb)

@@ -117,6 +117,15 @@ test('stores a re-uploaded account and its transactions once, keeping identical 
   // Store ids replace the adapter's positional ids.
   assert.notEqual(stored[0]?.account.id, 'a0')
   assert.ok(stored[0]?.account.transactions.every((t) => t.accountId === stored[0]?.account.id))
+  // Nothing new: the stored transactions stay as they are, ids included.
+  await store.inTransaction((tx) =>
+    store.analyses.saveAccounts(tx, { projectId, customerId, accounts: again }, now),
+  )
+  const unchanged = await store.analyses.loadAccounts(customerId)
+  assert.deepEqual(
+    unchanged[0]?.account.transactions.map((t) => t.id).sort(),
+    stored[0]?.account.transactions.map((t) => t.id).sort(),
+  )
 })
 
 test('a failed transaction stores nothing', async () => {
