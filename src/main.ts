@@ -12,6 +12,7 @@ import type { Analyser, AppDeps } from './app/ports.ts'
 import { withWebhookFanOut } from './app/deliver-webhook.ts'
 import type { WebhookDeps } from './app/webhook-ports.ts'
 import { createTokenService, type TokenService } from './app/tokens.ts'
+import { ANALYSIS_WIRE_CACHE_BYTES, createWireCache } from './app/wire-cache.ts'
 import type { Config } from './config/index.ts'
 import { analyse } from './engine/analyse.ts'
 import { buildApp } from './http/build-app.ts'
@@ -177,8 +178,9 @@ const webhookRoutes = (runtime: Runtime) => {
 }
 
 /** Builds the HTTP app on a runtime (without listening). */
-export const createHttpApp = (runtime: Runtime): Promise<FastifyInstance> =>
-  buildApp({
+export const createHttpApp = (runtime: Runtime): Promise<FastifyInstance> => {
+  runtime.deps.analysisWire ??= createWireCache(ANALYSIS_WIRE_CACHE_BYTES)
+  return buildApp({
     deps: runtime.deps,
     tokens: runtime.tokens,
     isReady: runtime.store.isReady,
@@ -187,6 +189,7 @@ export const createHttpApp = (runtime: Runtime): Promise<FastifyInstance> =>
     logger: false,
     ...webhookRoutes(runtime),
   })
+}
 
 /** Starts the job workers of this process, and the webhooks sweeper. */
 export const startWorker = async (runtime: Runtime): Promise<void> => {
@@ -196,6 +199,8 @@ export const startWorker = async (runtime: Runtime): Promise<void> => {
 
 /** Listens on the configured host and port; returns the app and its address. */
 export const serve = async (runtime: Runtime): Promise<{ app: FastifyInstance; url: string }> => {
+  // One wire cache for the routes and this process's worker, which primes what it completes.
+  runtime.deps.analysisWire ??= createWireCache(ANALYSIS_WIRE_CACHE_BYTES)
   const app = await buildApp({
     deps: runtime.deps,
     tokens: runtime.tokens,

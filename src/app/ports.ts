@@ -12,6 +12,7 @@ import type {
   Metadata,
   Scores,
 } from '../engine/model/index.ts'
+import type { WireCache } from './wire-cache.ts'
 
 /**
  * A unit of work: every write a use case makes between `begin` and `commit` (data, job, event)
@@ -155,6 +156,21 @@ export interface AnalysisResultInput {
   accounts: { wire: JsonObject; result: AnalysedAccount }[]
 }
 
+/**
+ * A result made ready to store (serialised, compressed) before any transaction opens, so that
+ * the transaction that stores it holds the database no longer than the writes take.
+ */
+export interface EncodedResult {
+  readonly status: AnalysisResultInput['status']
+  /** The texts an analysis read back from the store serves, exactly. */
+  readonly metadata: JsonText | null
+  readonly creditInsights: JsonText | null
+  readonly scores: JsonText | null
+  readonly error: AnalysisResultInput['error']
+  /** What the store writes; only the store that encoded it reads it. */
+  readonly stored: unknown
+}
+
 export type InsightsPart = 'incomes' | 'expenses' | 'loans' | 'risks'
 
 export interface AnalysisStore {
@@ -176,8 +192,13 @@ export interface AnalysisStore {
     patch: { status?: AnalysisStatus; error?: AnalysisError | null; hasAccounts?: boolean },
     now: Date,
   ): Promise<void>
-  /** Stores the engine's result only if the analysis is still IN_PROGRESS; false otherwise. */
-  complete(tx: Tx, id: string, result: AnalysisResultInput, now: Date): Promise<boolean>
+  /** Serialises and compresses a result for `complete`, outside any transaction. */
+  encodeResult(result: AnalysisResultInput): Promise<EncodedResult>
+  /**
+   * Stores an encoded result only if the analysis is still IN_PROGRESS: its new version (as
+   * `version` gives it), or undefined when it was not IN_PROGRESS.
+   */
+  complete(tx: Tx, id: string, result: EncodedResult, now: Date): Promise<string | undefined>
   /**
    * Stores the uploaded accounts and transactions of a customer, merging with what is already
    * stored (the same account or transaction uploaded twice is stored once).
@@ -259,4 +280,9 @@ export interface AppDeps extends TransactionRunner {
   clock: Clock
   ids: IdGenerator
   limits: { maxTransactionsPerAccount: number }
+  /**
+   * The wire cache of the analyses this process serves, when it serves HTTP: a worker in the
+   * same process puts each analysis it completes there, so the first read needs no database.
+   */
+  analysisWire?: WireCache
 }

@@ -3,7 +3,8 @@
  * engine, store the result (COMPLETED, or ERROR with the refusal code) and publish
  * `analysis_completed`, all at most once per analysis whatever the retries.
  */
-import type { AppDeps } from './ports.ts'
+import type { Analysis, AppDeps, EncodedResult } from './ports.ts'
+import { analysisToJson } from './wire.ts'
 
 export type RunOutcome = 'completed' | 'refused' | 'skipped'
 
@@ -35,36 +36,60 @@ export const runAnalysis = async (deps: AppDeps, analysisId: string): Promise<Ru
       result: analysed,
     }
   })
-  const isStored = await deps.inTransaction(async (tx) => {
-    const done = await deps.analyses.complete(
-      tx,
-      analysisId,
-      result.ok
-        ? {
-            status: 'COMPLETED',
-            metadata: result.metadata,
-            creditInsights: result.creditInsights ?? null,
-            scores: result.scores ?? null,
-            error: null,
-            engineVersion: result.engineVersion,
-            accounts,
-          }
-        : {
-            status: 'ERROR',
-            metadata: null,
-            creditInsights: null,
-            scores: null,
-            error: result.refusal,
-            engineVersion: result.engineVersion,
-            accounts,
-          },
-      deps.clock.now(),
-    )
-    if (done) await publishCompleted(deps, tx, analysis)
-    return done
+  const encoded = await deps.analyses.encodeResult(
+    result.ok
+      ? {
+          status: 'COMPLETED',
+          metadata: result.metadata,
+          creditInsights: result.creditInsights ?? null,
+          scores: result.scores ?? null,
+          error: null,
+          engineVersion: result.engineVersion,
+          accounts,
+        }
+      : {
+          status: 'ERROR',
+          metadata: null,
+          creditInsights: null,
+          scores: null,
+          error: result.refusal,
+          engineVersion: result.engineVersion,
+          accounts,
+        },
+  )
+  const now = deps.clock.now()
+  const version = await deps.inTransaction(async (tx) => {
+    const stored = await deps.analyses.complete(tx, analysisId, encoded, now)
+    if (stored !== undefined) await publishCompleted(deps, tx, analysis)
+    return stored
   })
-  if (!isStored) return 'skipped'
+  if (version === undefined) return 'skipped'
+  primeWire(deps, analysis, encoded, now, version)
   return result.ok ? 'completed' : 'refused'
+}
+
+/**
+ * Puts the completed analysis in this process's wire cache under its new version: the bytes a
+ * read would build from the store, built from the same texts.
+ */
+const primeWire = (
+  deps: AppDeps,
+  analysis: Analysis,
+  result: EncodedResult,
+  now: Date,
+  version: string,
+): void => {
+  if (!deps.analysisWire) return
+  const completed: Analysis = {
+    ...analysis,
+    status: result.status,
+    updatedAt: now,
+    metadata: result.metadata,
+    creditInsights: result.creditInsights,
+    scores: result.scores,
+    error: result.error,
+  }
+  deps.analysisWire.set(analysis.id, version, Buffer.from(analysisToJson(completed)))
 }
 
 /**
@@ -74,26 +99,22 @@ export const runAnalysis = async (deps: AppDeps, analysisId: string): Promise<Ru
 export const failAnalysis = async (deps: AppDeps, analysisId: string): Promise<boolean> => {
   const analysis = await deps.analyses.findById(analysisId)
   if (!analysis) return false
+  const encoded = await deps.analyses.encodeResult({
+    status: 'ERROR',
+    metadata: null,
+    creditInsights: null,
+    scores: null,
+    error: {
+      code: 'INTERNAL_ERROR',
+      message: 'The analysis could not be computed; contact support with its id',
+    },
+    engineVersion: null,
+    accounts: [],
+  })
   return deps.inTransaction(async (tx) => {
-    const done = await deps.analyses.complete(
-      tx,
-      analysisId,
-      {
-        status: 'ERROR',
-        metadata: null,
-        creditInsights: null,
-        scores: null,
-        error: {
-          code: 'INTERNAL_ERROR',
-          message: 'The analysis could not be computed; contact support with its id',
-        },
-        engineVersion: null,
-        accounts: [],
-      },
-      deps.clock.now(),
-    )
-    if (done) await publishCompleted(deps, tx, analysis)
-    return done
+    const version = await deps.analyses.complete(tx, analysisId, encoded, deps.clock.now())
+    if (version !== undefined) await publishCompleted(deps, tx, analysis)
+    return version !== undefined
   })
 }
 

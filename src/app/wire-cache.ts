@@ -4,6 +4,9 @@
  * no 80 KB–1.4 MB text read, spliced, measured and encoded again per request. Bounded in bytes,
  * least recently used first out. Every process keeps its own; the version keeps them all exact.
  */
+/** Wire bytes of recently read analyses (a 1,000-transaction analysis is ~1.4 MB). */
+export const ANALYSIS_WIRE_CACHE_BYTES = 64 * 1024 * 1024
+
 export interface WireCache {
   get(id: string, version: string): Uint8Array | undefined
   set(id: string, version: string, bytes: Uint8Array): void

@@ -1,6 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Account, Transaction } from '../engine/model/index.ts'
-import type { Analysis, AnalysisStore, JsonText, Page, Tx } from '../app/ports.ts'
+import type {
+  Analysis,
+  AnalysisResultInput,
+  AnalysisStore,
+  JsonText,
+  Page,
+  Tx,
+} from '../app/ports.ts'
+import { stringifyReusing } from './json-text.ts'
+import { pack, unpack } from './packed.ts'
 
 interface AnalysisRow {
   id: string
@@ -13,7 +22,7 @@ interface AnalysisRow {
   data_origin: string
   has_accounts: boolean
   metadata: string | null
-  credit_insights: string | null
+  credit_insights_parts: string[] | null
   scores: string | null
   error: Analysis['error']
   created_at: Date
@@ -22,15 +31,61 @@ interface AnalysisRow {
 }
 
 const COLUMNS = `id, project_id, customer_id, status, format, parameters, source, data_origin,
-  has_accounts, metadata, credit_insights, scores, error, created_at, updated_at`
-/** Results come back as JSON text (`json` columns cast to text): never parsed here. */
+  has_accounts, metadata, scores, error, created_at, updated_at`
+/**
+ * Results come back as JSON text (`json` columns cast to text): never parsed here. The credit
+ * insights live in `analysis_insights`, one packed row per part.
+ */
 const SELECT = `id, project_id, customer_id, status, format, parameters, source, data_origin,
-  has_accounts, metadata::text as metadata, credit_insights::text as credit_insights,
-  scores::text as scores, error, created_at, updated_at`
+  has_accounts, metadata::text as metadata, credit_insights_parts, scores::text as scores, error,
+  created_at, updated_at`
 
 const text = (json: string | null): JsonText | null => (json === null ? null : { json })
 
-const toAnalysis = (row: AnalysisRow): Analysis => ({
+/** What `encodeResult` prepares and `complete` writes. */
+interface StoredResult {
+  metadata: string | null
+  scores: string | null
+  error: string | null
+  engineVersion: string | null
+  /** Credit insights parts in key order, bodies packed; null when none were computed. */
+  parts: { name: string; body: string }[] | null
+  accounts: {
+    account_id: string
+    position: number
+    data: unknown
+    daily_balances: unknown
+    transaction_count: number
+    /** Packed: one enriched transaction per line. */
+    transactions: string
+  }[]
+}
+
+const isStoredResult = (stored: unknown): stored is StoredResult =>
+  typeof stored === 'object' && stored !== null && 'parts' in stored && 'accounts' in stored
+
+/** `{"name":part,…}`: the credit insights text assembled from its parts, in order. */
+const joinParts = (parts: readonly { name: string; json: string }[]): string =>
+  `{${parts.map((part) => `${JSON.stringify(part.name)}:${part.json}`).join(',')}}`
+
+/** The enriched transactions of one stored account text (one JSON per line). */
+const lines = (json: string): string[] => (json === '' ? [] : json.split('\n'))
+
+/**
+ * The credit insights cut at their top-level keys, each part as JSON text: joined back they are
+ * `JSON.stringify(insights)` exactly (keys whose value JSON leaves out are left out).
+ */
+const insightsParts = (
+  insights: NonNullable<AnalysisResultInput['creditInsights']>,
+  known: ReadonlyMap<object, string>,
+): { name: string; json: string }[] =>
+  Object.entries(insights).flatMap(([name, value]) => {
+    // Undefined for the values JSON leaves out of objects.
+    const json = stringifyReusing(value, known)
+    return json === undefined ? [] : [{ name, json }]
+  })
+
+const toAnalysis = (row: AnalysisRow, creditInsights: JsonText | null): Analysis => ({
   id: row.id,
   projectId: row.project_id,
   customerId: row.customer_id,
@@ -41,7 +96,7 @@ const toAnalysis = (row: AnalysisRow): Analysis => ({
   dataOrigin: row.data_origin,
   hasAccounts: row.has_accounts,
   metadata: text(row.metadata),
-  creditInsights: text(row.credit_insights),
+  creditInsights,
   scores: text(row.scores),
   error: row.error,
   createdAt: new Date(row.created_at),
@@ -95,11 +150,56 @@ export const analysisStore = (db: Tx): AnalysisStore => {
     return rows[0]?.total ?? 0
   }
 
+  /** Analyses of `rows` with their credit insights, read through `runner` (maybe a transaction). */
+  const withInsights = async (runner: Tx, rows: AnalysisRow[]): Promise<Analysis[]> => {
+    const ids = rows
+      .filter((row) => (row.credit_insights_parts?.length ?? 0) > 0)
+      .map((row) => row.id)
+    const parts = new Map<string, Promise<string>[]>()
+    if (ids.length > 0) {
+      const { rows: stored } = await runner.query<{ analysis_id: string; body: string }>(
+        `select analysis_id, body from analysis_insights where analysis_id = any($1::text[])
+          order by analysis_id, position`,
+        [ids],
+      )
+      for (const part of stored) {
+        parts.set(part.analysis_id, [...(parts.get(part.analysis_id) ?? []), unpack(part.body)])
+      }
+    }
+    return Promise.all(
+      rows.map(async (row) => {
+        const names = row.credit_insights_parts
+        if (names === null) return toAnalysis(row, null)
+        const bodies = await Promise.all(parts.get(row.id) ?? [])
+        if (bodies.length !== names.length) {
+          throw new Error(
+            `analysis ${row.id}: ${bodies.length} credit insights parts stored, ${names.length} expected`,
+          )
+        }
+        const json = joinParts(names.map((name, index) => ({ name, json: bodies[index] ?? '' })))
+        return toAnalysis(row, { json })
+      }),
+    )
+  }
+  /** The stored (maybe packed) body of one part of an analysis's credit insights. */
+  const insightsPart = async (analysisId: string, name: string): Promise<string | undefined> => {
+    const { rows } = await db.query<{ body: string }>(
+      'select body from analysis_insights where analysis_id = $1 and name = $2',
+      [analysisId, name],
+    )
+    return rows[0]?.body
+  }
+  const one = async (runner: Tx, rows: AnalysisRow[]): Promise<Analysis | undefined> =>
+    rows.length === 0 ? undefined : (await withInsights(runner, rows))[0]
+
   return {
     insert: async (tx, analysis) => {
+      // A new analysis has no credit insights yet: `complete` stores them.
+      if (analysis.creditInsights !== null)
+        throw new Error('credit insights are stored by complete()')
       await tx.query(
         `insert into analyses (${COLUMNS}) values ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9,
-          $10::json, $11::json, $12::json, $13::jsonb, $14, $15)`,
+          $10::json, $11::json, $12::jsonb, $13, $14)`,
         [
           analysis.id,
           analysis.projectId,
@@ -111,7 +211,6 @@ export const analysisStore = (db: Tx): AnalysisStore => {
           analysis.dataOrigin,
           analysis.hasAccounts,
           analysis.metadata?.json ?? null,
-          analysis.creditInsights?.json ?? null,
           analysis.scores?.json ?? null,
           json(analysis.error),
           analysis.createdAt.toISOString(),
@@ -125,7 +224,7 @@ export const analysisStore = (db: Tx): AnalysisStore => {
         `select ${SELECT} from analyses where project_id = $1 and customer_id = $2 and id = $3`,
         [projectId, customerId, id],
       )
-      return rows[0] && toAnalysis(rows[0])
+      return one(db, rows)
     },
 
     version: async (projectId, customerId, id) => {
@@ -143,7 +242,7 @@ export const analysisStore = (db: Tx): AnalysisStore => {
       const { rows } = await db.query<AnalysisRow>(`select ${SELECT} from analyses where id = $1`, [
         id,
       ])
-      return rows[0] && toAnalysis(rows[0])
+      return one(db, rows)
     },
 
     findForUpdate: async (tx, id) => {
@@ -151,7 +250,7 @@ export const analysisStore = (db: Tx): AnalysisStore => {
         `select ${SELECT} from analyses where id = $1 for update`,
         [id],
       )
-      return rows[0] && toAnalysis(rows[0])
+      return one(tx, rows)
     },
 
     list: async (projectId, customerId, { limit, page }) => {
@@ -167,7 +266,7 @@ export const analysisStore = (db: Tx): AnalysisStore => {
           'select count(*)::int as total from analyses where project_id = $1 and customer_id = $2',
           [projectId, customerId],
         ))
-      return { items: rows.map(toAnalysis), total }
+      return { items: await withInsights(db, rows), total }
     },
 
     setStatus: async (tx, id, patch, now) => {
@@ -189,46 +288,98 @@ export const analysisStore = (db: Tx): AnalysisStore => {
       )
     },
 
-    complete: async (tx, id, result, now) => {
-      const { rows } = await tx.query(
-        `update analyses set status = $2, metadata = $3::json, credit_insights = $4::json,
-           scores = $5::json, error = $6::jsonb, engine_version = $7, updated_at = $8
-         where id = $1 and status = 'IN_PROGRESS' returning id`,
-        [
-          id,
-          result.status,
-          json(result.metadata),
-          json(result.creditInsights),
-          json(result.scores),
-          json(result.error),
-          result.engineVersion,
-          now.toISOString(),
-        ],
-      )
-      if (rows.length === 0) return false
+    encodeResult: async (result) => {
+      // Each enriched transaction is serialised once: the credit insights repeat them.
+      const known = new Map<object, string>()
+      // Each text is packed (on the zlib thread pool) as soon as it is serialised, while the
+      // event loop serialises the next one.
       const accounts = result.accounts.map(({ wire, result: analysed }, position) => ({
-        analysis_id: id,
         account_id: analysed.id,
         position,
         data: wire,
         daily_balances: analysed.dailyBalances,
+        transaction_count: analysed.transactions.length,
+        transactions: pack(
+          analysed.transactions
+            .map((transaction) => {
+              const json = JSON.stringify(transaction)
+              known.set(transaction, json)
+              return json
+            })
+            .join('\n'),
+        ),
       }))
-      await tx.query(
-        `insert into analysis_accounts (analysis_id, account_id, position, data, daily_balances)
-         select * from json_to_recordset($1::json)
-           as t(analysis_id text, account_id text, position integer, data json, daily_balances jsonb)`,
-        [JSON.stringify(accounts)],
+      const parts =
+        result.creditInsights &&
+        insightsParts(result.creditInsights, known).map((part) => ({
+          ...part,
+          body: pack(part.json),
+        }))
+      const stored: StoredResult = {
+        metadata: json(result.metadata),
+        scores: json(result.scores),
+        error: json(result.error),
+        engineVersion: result.engineVersion,
+        parts: parts
+          ? await Promise.all(parts.map(async ({ name, body }) => ({ name, body: await body })))
+          : null,
+        accounts: await Promise.all(
+          accounts.map(async (account) => ({
+            ...account,
+            transactions: await account.transactions,
+          })),
+        ),
+      }
+      return {
+        status: result.status,
+        metadata: text(stored.metadata),
+        creditInsights: parts ? { json: joinParts(parts) } : null,
+        scores: text(stored.scores),
+        error: result.error,
+        stored,
+      }
+    },
+
+    complete: async (tx, id, result, now) => {
+      const { stored } = result
+      if (!isStoredResult(stored)) throw new Error('complete() takes a result from encodeResult()')
+      const { rows } = await tx.query<{ version: string }>(
+        `update analyses set status = $2, metadata = $3::json, credit_insights_parts = $4::text[],
+           scores = $5::json, error = $6::jsonb, engine_version = $7, updated_at = $8
+         where id = $1 and status = 'IN_PROGRESS'
+         returning xmin::text || '/' || updated_at::text as version`,
+        [
+          id,
+          result.status,
+          stored.metadata,
+          stored.parts?.map((part) => part.name) ?? null,
+          stored.scores,
+          stored.error,
+          stored.engineVersion,
+          now.toISOString(),
+        ],
       )
-      const transactions = result.accounts.flatMap(({ result: analysed }) => analysed.transactions)
-      await tx.query(
-        // json, not jsonb: each transaction keeps its text (and key order) as the engine wrote it.
-        // The array goes as it is (no per-row wrapper): each element is one row.
-        `insert into analysis_transactions (analysis_id, position, account_id, data)
-         select $1, (e.n - 1)::integer, e.value ->> 'accountId', e.value
-           from json_array_elements($2::json) with ordinality as e(value, n)`,
-        [id, JSON.stringify(transactions)],
-      )
-      return true
+      const version = rows[0]?.version
+      if (version === undefined) return undefined
+      if (stored.parts && stored.parts.length > 0) {
+        await tx.query(
+          `insert into analysis_insights (analysis_id, position, name, body)
+           select $1, (p.n - 1)::integer, p.value ->> 'name', p.value ->> 'body'
+             from json_array_elements($2::json) with ordinality as p(value, n)`,
+          [id, JSON.stringify(stored.parts)],
+        )
+      }
+      if (stored.accounts.length > 0) {
+        await tx.query(
+          `insert into analysis_accounts
+             (analysis_id, account_id, position, data, daily_balances, transaction_count, transactions)
+           select $1, t.account_id, t.position, t.data, t.daily_balances, t.transaction_count, t.transactions
+             from json_to_recordset($2::json) as t(account_id text, position integer, data json,
+               daily_balances jsonb, transaction_count integer, transactions text)`,
+          [id, JSON.stringify(stored.accounts)],
+        )
+      }
+      return version
     },
 
     saveAccounts: async (tx, { projectId, customerId, accounts }, now) => {
@@ -335,27 +486,21 @@ export const analysisStore = (db: Tx): AnalysisStore => {
     },
 
     readInsights: async (analysisId, part) => {
-      const { rows } = await db.query<{ part: string | null }>(
-        'select (credit_insights -> $2)::text as part from analyses where id = $1',
-        [analysisId, part],
-      )
-      return text(rows[0]?.part ?? null)
+      const body = await insightsPart(analysisId, part)
+      return body === undefined ? null : { json: await unpack(body) }
     },
 
     listCashFlows: async (analysisId, { limit, page }) => {
-      const { rows } = await db.query<{ total: number | null; items: string[] | null }>(
-        `select json_array_length(credit_insights -> 'cashFlows') as total,
-                (select array_agg(e.value::text order by e.n)
-                   from json_array_elements(credit_insights -> 'cashFlows') with ordinality as e(value, n)
-                  where e.n > $2 and e.n <= $2 + $3) as items
-           from analyses where id = $1`,
-        [analysisId, (page - 1) * limit, limit],
-      )
-      const row = rows[0]
-      if (!row || row.total === null) return null
+      const body = await insightsPart(analysisId, 'cashFlows')
+      if (body === undefined) return null
+      // The engine's cash flows are an array; paging needs its elements.
+      const cashFlows = JSON.parse(await unpack(body)) as unknown[]
+      const start = (page - 1) * limit
       return paged(
-        (row.items ?? []).map((json) => ({ json })),
-        row.total,
+        cashFlows
+          .slice(start, start + limit)
+          .map((cashFlow) => ({ json: JSON.stringify(cashFlow) })),
+        cashFlows.length,
       )
     },
 
@@ -391,26 +536,26 @@ export const analysisStore = (db: Tx): AnalysisStore => {
     },
 
     listTransactions: async (analysisId, accountId, { limit, page }) => {
-      const filter = accountId === undefined ? '' : 'and account_id = $4'
-      const params: unknown[] = [analysisId, limit, (page - 1) * limit]
-      if (accountId !== undefined) params.push(accountId)
-      const { rows } = await db.query<{ data: string; total: number }>(
-        `select data::text as data, count(*) over ()::int as total from analysis_transactions
-          where analysis_id = $1 ${filter} order by position limit $2 offset $3`,
-        params,
+      const filter = accountId === undefined ? '' : 'and account_id = $2'
+      const { rows } = await db.query<{ transaction_count: number; transactions: string }>(
+        `select transaction_count, transactions from analysis_accounts
+          where analysis_id = $1 ${filter} order by position`,
+        accountId === undefined ? [analysisId] : [analysisId, accountId],
       )
-      const total =
-        rows[0]?.total ??
-        (await count(
-          `select count(*)::int as total from analysis_transactions where analysis_id = $1 ${
-            accountId === undefined ? '' : 'and account_id = $2'
-          }`,
-          accountId === undefined ? [analysisId] : [analysisId, accountId],
-        ))
-      return paged(
-        rows.map((row) => ({ json: row.data })),
-        total,
-      )
+      // The page is a window over the accounts' transactions, in account order: only the
+      // accounts it overlaps are unpacked.
+      const start = (page - 1) * limit
+      const end = start + limit
+      const items: JsonText[] = []
+      let total = 0
+      for (const row of rows) {
+        const from = total
+        total += row.transaction_count
+        if (total <= start || from >= end) continue
+        const texts = lines(await unpack(row.transactions))
+        for (const json of texts.slice(Math.max(0, start - from), end - from)) items.push({ json })
+      }
+      return paged(items, total)
     },
   }
 }

@@ -14,8 +14,14 @@ const LOCK_KEY = 7_271_000_001
 export const migrationFiles = async (): Promise<string[]> =>
   (await readdir(SQL_DIR)).filter((name) => /^\d{4}_[a-z0-9_]+\.sql$/.test(name)).sort()
 
-/** Applies pending migrations; returns the names applied. */
-export const migrate = async (db: Database): Promise<string[]> => {
+/**
+ * Applies pending migrations; returns the names applied. `through` stops after the migration of
+ * that name (to test a migration on data written by the ones before it).
+ */
+export const migrate = async (
+  db: Database,
+  options: { through?: string } = {},
+): Promise<string[]> => {
   await db.query(
     'create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())',
   )
@@ -31,6 +37,7 @@ export const migrate = async (db: Database): Promise<string[]> => {
       return true
     })
     if (done) applied.push(name)
+    if (name === options.through) break
   }
   return applied
 }

@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { after, before, describe, test } from 'node:test'
 import { createClient } from '../../src/app/clients.ts'
 import type { Analyser } from '../../src/app/ports.ts'
+import { analysisToJson } from '../../src/app/wire.ts'
 import { analyse as engine } from '../../src/engine/analyse.ts'
 import { call, json, startHarness, type Harness } from './harness.ts'
 
@@ -163,6 +164,22 @@ describe('quick start on harry_potter', () => {
       rows.map((row) => row.name),
       ['bank_details_fetched', 'analysis_completed'],
     )
+  })
+
+  test('the analysis the worker completed is served from its cache, byte for byte as stored', async () => {
+    const customerId = await createCustomer('primed')
+    const { id } = await analyse(customerId, await fixture('harry_potter.json'))
+    const { deps } = harness.runtime
+    const projectId = (await deps.credentials.findClient(CLIENT_ID))?.projectId ?? ''
+    const version = await deps.analyses.version(projectId, customerId, id)
+    assert.ok(version)
+    const primed = deps.analysisWire?.get(id, version)
+    assert.ok(primed, 'the worker put the completed analysis in the wire cache')
+    const stored = await deps.analyses.find(projectId, customerId, id)
+    assert.ok(stored)
+    assert.equal(Buffer.from(primed).toString('utf8'), analysisToJson(stored))
+    const served = await call(harness, token, 'GET', `/v2/customers/${customerId}/analyses/${id}`)
+    assert.equal(served.body, analysisToJson(stored))
   })
 
   test('a later analysis uses every account of the customer, counting re-uploads once', async () => {

@@ -185,13 +185,13 @@ test('complete() stores a result once: a second completion is refused', async ()
     engineVersion: null,
     accounts: [],
   }
+  const encoded = await store.analyses.encodeResult(result)
+  const version = await store.inTransaction((tx) => store.analyses.complete(tx, id, encoded, now))
+  // The version complete() gives is the one readers see.
+  assert.equal(version, await store.analyses.version(projectId, customerId, id))
   assert.equal(
-    await store.inTransaction((tx) => store.analyses.complete(tx, id, result, now)),
-    true,
-  )
-  assert.equal(
-    await store.inTransaction((tx) => store.analyses.complete(tx, id, result, now)),
-    false,
+    await store.inTransaction((tx) => store.analyses.complete(tx, id, encoded, now)),
+    undefined,
   )
   assert.equal((await store.analyses.findById(id))?.status, 'ERROR')
 })
@@ -251,7 +251,8 @@ test('serves a stored result back as JSON text, paginated', async () => {
       { wire: { id: 'acc2', type: 'SAVINGS' }, result: analysed('acc2', 10) as never },
     ],
   }
-  assert.ok(await store.inTransaction((tx) => store.analyses.complete(tx, id, result, now)))
+  const encoded = await store.analyses.encodeResult(result)
+  assert.ok(await store.inTransaction((tx) => store.analyses.complete(tx, id, encoded, now)))
   const parse = (page: { items: { json: string }[] }) =>
     page.items.map((item) => JSON.parse(item.json) as unknown)
 
@@ -280,4 +281,141 @@ test('serves a stored result back as JSON text, paginated', async () => {
   assert.deepEqual(cashFlows && parse(cashFlows), [{ label: 'C' }])
   // Stored as written: the text the engine produced is the text served.
   assert.equal((await store.analyses.findById(id))?.creditInsights?.json, JSON.stringify(insights))
+})
+
+test('results stored before packing are moved over and served as they were', async () => {
+  // On PGlite whatever the suite's backend: the migration is plain SQL, run on a fresh database.
+  const old = await openPglite('memory://')
+  try {
+    await migrate(old, { through: '0003_results_uncompressed.sql' })
+    const insights =
+      '{"version":7,"cashFlows":[{"label":"A"},{"label":"B","n":[1,2]}],"incomes":{"totalAmount":1.5}}'
+    const transactions = [
+      ['acc1', '{"id":"t1","amount":-1}'],
+      ['acc1', '{"id":"t2","description":"a\\nb"}'],
+      ['acc2', '{"id":"t3"}'],
+    ]
+    await old.query(`insert into projects (id, name) values ('p', 'p')`)
+    await old.query(
+      `insert into customers (id, project_id, custom_identifier, created_at, updated_at)
+         values ('c', 'p', 'c', now(), now())`,
+    )
+    for (const [id, creditInsights] of [
+      ['done', insights],
+      ['refused', null],
+    ]) {
+      await old.query(
+        `insert into analyses (id, project_id, customer_id, status, format, parameters, source,
+           data_origin, credit_insights, created_at, updated_at)
+         values ($1, 'p', 'c', 'COMPLETED', 'ALGOAN', '{}', 'CLIENT', 'UNKNOWN', $2::json, now(), now())`,
+        [id, creditInsights],
+      )
+    }
+    for (const [position, accountId] of ['acc1', 'acc2', 'acc3'].entries()) {
+      await old.query(
+        `insert into analysis_accounts (analysis_id, account_id, position, data, daily_balances)
+         values ('done', $1, $2, '{}', '[]')`,
+        [accountId, position],
+      )
+    }
+    for (const [position, [accountId, data]] of transactions.entries()) {
+      await old.query(
+        `insert into analysis_transactions (analysis_id, position, account_id, data)
+         values ('done', $1, $2, $3::json)`,
+        [position, accountId, data],
+      )
+    }
+    assert.deepEqual(await migrate(old), ['0004_results_packed.sql', '0100_webhooks.sql'])
+    const migrated = createStore(old).analyses
+
+    assert.equal((await migrated.find('p', 'c', 'done'))?.creditInsights?.json, insights)
+    assert.equal((await migrated.find('p', 'c', 'refused'))?.creditInsights, null)
+    assert.equal((await migrated.readInsights('done', 'incomes'))?.json, '{"totalAmount":1.5}')
+    assert.equal(await migrated.readInsights('refused', 'incomes'), null)
+    const cashFlows = await migrated.listCashFlows('done', { limit: 1, page: 2 })
+    assert.deepEqual(cashFlows, { items: [{ json: '{"label":"B","n":[1,2]}' }], total: 2 })
+    const all = await migrated.listTransactions('done', undefined, { limit: 10, page: 1 })
+    assert.deepEqual(all, { items: transactions.map(([, json]) => ({ json })), total: 3 })
+    const ofAcc2 = await migrated.listTransactions('done', 'acc2', { limit: 10, page: 1 })
+    assert.deepEqual(ofAcc2, { items: [{ json: '{"id":"t3"}' }], total: 1 })
+    const ofAcc3 = await migrated.listTransactions('done', 'acc3', { limit: 10, page: 1 })
+    assert.deepEqual(ofAcc3, { items: [], total: 0 })
+  } finally {
+    await old.close()
+  }
+})
+
+test('large results are stored packed and served back exactly, pages across accounts', async () => {
+  const { projectId, customerId } = await newCustomer()
+  const id = uid('an')
+  await store.inTransaction((tx) => insertAnalysis(tx, { id, projectId, customerId }))
+  const transaction = (n: number, accountId: string) => ({
+    id: `t${n}`,
+    accountId,
+    description: `PRLV SEPA ÉCHÉANCE "${n}"\n`,
+    amount: -n / 100,
+  })
+  const analysed = (accountId: string, from: number, count: number) => ({
+    id: accountId,
+    account: {},
+    transactions: Array.from({ length: count }, (_, n) => transaction(from + n, accountId)),
+    dailyBalances: [],
+  })
+  const accounts = [
+    analysed('acc1', 0, 700),
+    analysed('acc2', 1000, 0),
+    analysed('acc3', 2000, 300),
+  ]
+  const insights = {
+    version: 7,
+    cashFlows: Array.from({ length: 120 }, (_, n) => ({ label: `flow ${n}`, skipped: undefined })),
+    expenses: { transactions: accounts.flatMap((account) => account.transactions) },
+  }
+  const encoded = await store.analyses.encodeResult({
+    status: 'COMPLETED',
+    metadata: null,
+    creditInsights: insights as never,
+    scores: null,
+    error: null,
+    engineVersion: 'test',
+    accounts: accounts.map((account) => ({ wire: { id: account.id }, result: account as never })),
+  })
+  // What the store serves is what JSON.stringify gives.
+  assert.equal(encoded.creditInsights?.json, JSON.stringify(insights))
+  assert.ok(await store.inTransaction((tx) => store.analyses.complete(tx, id, encoded, now)))
+  const { rows } = await db.query<{ name: string; size: number }>(
+    'select name, length(body)::int as size from analysis_insights where analysis_id = $1',
+    [id],
+  )
+  const sizes = Object.fromEntries(rows.map((row) => [row.name, row.size]))
+  assert.ok((sizes.expenses ?? Infinity) * 5 < JSON.stringify(insights.expenses).length, 'packed')
+
+  assert.equal(
+    (await store.analyses.find(projectId, customerId, id))?.creditInsights?.json,
+    JSON.stringify(insights),
+  )
+  const texts = (from: number, to: number) =>
+    accounts
+      .flatMap((account) => account.transactions)
+      .slice(from, to)
+      .map((t) => ({ json: JSON.stringify(t) }))
+  // A page that starts in acc1 and ends in acc3, skipping the empty acc2.
+  assert.deepEqual(await store.analyses.listTransactions(id, undefined, { limit: 200, page: 4 }), {
+    items: texts(600, 800),
+    total: 1000,
+  })
+  assert.deepEqual(await store.analyses.listTransactions(id, undefined, { limit: 200, page: 6 }), {
+    items: [],
+    total: 1000,
+  })
+  assert.deepEqual(await store.analyses.listTransactions(id, 'acc3', { limit: 250, page: 2 }), {
+    items: texts(950, 1000),
+    total: 300,
+  })
+  const cashFlows = await store.analyses.listCashFlows(id, { limit: 50, page: 3 })
+  assert.deepEqual(
+    cashFlows?.items.map((item) => item.json),
+    insights.cashFlows.slice(100).map((flow) => JSON.stringify(flow)),
+  )
+  assert.equal(cashFlows?.total, 120)
 })

@@ -3,7 +3,7 @@ import { createAnalysis } from '../../../app/create-analysis.ts'
 import { getAnalysisWire, listAnalyses } from '../../../app/get-analysis.ts'
 import { updateAnalysis } from '../../../app/update-analysis.ts'
 import { analysisToJson } from '../../../app/wire.ts'
-import { createWireCache } from '../../../app/wire-cache.ts'
+import { ANALYSIS_WIRE_CACHE_BYTES, createWireCache } from '../../../app/wire-cache.ts'
 import { projectOf } from '../../plugins/auth.ts'
 import { sendJsonText } from '../../plugins/json-text.ts'
 import { listOf, pageJson, pageRequest, PageQuery } from '../../plugins/pagination.ts'
@@ -19,12 +19,11 @@ import {
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
 const config = { auth: 'project' } as const
 const tags = ['Analysis']
-/** Wire bytes of recently read analyses (a 1,000-transaction analysis is ~1.4 MB). */
-const WIRE_CACHE_BYTES = 64 * 1024 * 1024
 
 export const analysisRoutes: RoutePlugin = async (app, { deps }) => {
   const api = app.withTypeProvider<TypeBoxTypeProvider>()
-  const wireCache = createWireCache(WIRE_CACHE_BYTES)
+  // Shared with this process's worker when it has one: it primes the analyses it completes.
+  const wireCache = deps.analysisWire ?? createWireCache(ANALYSIS_WIRE_CACHE_BYTES)
 
   api.post(
     '/customers/:id/analyses',
