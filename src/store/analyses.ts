@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash, hash, randomBytes } from 'node:crypto'
 import type { Account, Transaction } from '../engine/model/index.ts'
 import type {
   Analysis,
@@ -127,7 +127,10 @@ export const transactionFingerprints = (transactions: readonly Transaction[]): s
   const seen = new Map<string, number>()
   return transactions.map((transaction) => {
     if (transaction.aggregator?.id) return `aggregator:${transaction.aggregator.id}`
-    const key = sha(
+    // One-shot hash: same digest as `sha`, without a Hash object per transaction (~1 ms per
+    // 1,000 transactions on the create request).
+    const key = hash(
+      'sha256',
       JSON.stringify([
         transaction.dates.debitedAt ?? null,
         transaction.dates.bookedAt ?? null,
@@ -135,6 +138,7 @@ export const transactionFingerprints = (transactions: readonly Transaction[]): s
         transaction.currency,
         transaction.description,
       ]),
+      'base64url',
     )
     const rank = seen.get(key) ?? 0
     seen.set(key, rank + 1)
