@@ -193,7 +193,7 @@ export interface AnalysisStore {
     now: Date,
   ): Promise<void>
   /** Serialises and compresses a result for `complete`, outside any transaction. */
-  encodeResult(result: AnalysisResultInput): Promise<EncodedResult>
+  encodeResult(result: AnalysisResultInput): EncodedResult
   /**
    * Stores an encoded result only if the analysis is still IN_PROGRESS: its new version (as
    * `version` gives it), or undefined when it was not IN_PROGRESS.

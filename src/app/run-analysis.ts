@@ -36,7 +36,7 @@ export const runAnalysis = async (deps: AppDeps, analysisId: string): Promise<Ru
       result: analysed,
     }
   })
-  const encoded = await deps.analyses.encodeResult(
+  const encoded = deps.analyses.encodeResult(
     result.ok
       ? {
           status: 'COMPLETED',
@@ -99,7 +99,7 @@ const primeWire = (
 export const failAnalysis = async (deps: AppDeps, analysisId: string): Promise<boolean> => {
   const analysis = await deps.analyses.findById(analysisId)
   if (!analysis) return false
-  const encoded = await deps.analyses.encodeResult({
+  const encoded = deps.analyses.encodeResult({
     status: 'ERROR',
     metadata: null,
     creditInsights: null,

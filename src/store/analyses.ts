@@ -146,6 +146,20 @@ export const transactionFingerprints = (transactions: readonly Transaction[]): s
   })
 }
 
+/**
+ * `($1, $2, $3, $4), ($1, $5, $6, $7)`: `rows` tuples of the shared parameter(s) `$1…$shared`
+ * then `width` parameters of their own.
+ */
+const rowsOf = (rows: number, width: number, shared: number): string =>
+  Array.from({ length: rows }, (_, row) => {
+    const own = Array.from(
+      { length: width },
+      (_, column) => `$${shared + row * width + column + 1}`,
+    )
+    const common = Array.from({ length: shared }, (_, column) => `$${column + 1}`)
+    return `(${[...common, ...own].join(', ')})`
+  }).join(', ')
+
 const paged = <T>(items: T[], total: number): Page<T> => ({ items, total })
 
 export const analysisStore = (db: Tx): AnalysisStore => {
@@ -292,11 +306,9 @@ export const analysisStore = (db: Tx): AnalysisStore => {
       )
     },
 
-    encodeResult: async (result) => {
+    encodeResult: (result) => {
       // Each enriched transaction is serialised once: the credit insights repeat them.
       const known = new Map<object, string>()
-      // Each text is packed (on the zlib thread pool) as soon as it is serialised, while the
-      // event loop serialises the next one.
       const accounts = result.accounts.map(({ wire, result: analysed }, position) => ({
         account_id: analysed.id,
         position,
@@ -313,31 +325,19 @@ export const analysisStore = (db: Tx): AnalysisStore => {
             .join('\n'),
         ),
       }))
-      const parts =
-        result.creditInsights &&
-        insightsParts(result.creditInsights, known).map((part) => ({
-          ...part,
-          body: pack(part.json),
-        }))
+      const parts = result.creditInsights && insightsParts(result.creditInsights, known)
       const stored: StoredResult = {
         metadata: json(result.metadata),
         scores: json(result.scores),
         error: json(result.error),
         engineVersion: result.engineVersion,
-        parts: parts
-          ? await Promise.all(parts.map(async ({ name, body }) => ({ name, body: await body })))
-          : null,
-        accounts: await Promise.all(
-          accounts.map(async (account) => ({
-            ...account,
-            transactions: await account.transactions,
-          })),
-        ),
+        parts: parts && parts.map((part) => ({ name: part.name, body: pack(part.json) })),
+        accounts,
       }
       return {
         status: result.status,
         metadata: text(stored.metadata),
-        creditInsights: parts ? { json: joinParts(parts) } : null,
+        creditInsights: parts && { json: joinParts(parts) },
         scores: text(stored.scores),
         error: result.error,
         stored,
@@ -365,22 +365,30 @@ export const analysisStore = (db: Tx): AnalysisStore => {
       )
       const version = rows[0]?.version
       if (version === undefined) return undefined
+      // One parameter per text: the database copies each as it is, with no JSON to parse.
       if (stored.parts && stored.parts.length > 0) {
         await tx.query(
           `insert into analysis_insights (analysis_id, position, name, body)
-           select $1, (p.n - 1)::integer, p.value ->> 'name', p.value ->> 'body'
-             from json_array_elements($2::json) with ordinality as p(value, n)`,
-          [id, JSON.stringify(stored.parts)],
+           values ${rowsOf(stored.parts.length, 3, 1)}`,
+          [id, ...stored.parts.flatMap((part, position) => [position, part.name, part.body])],
         )
       }
       if (stored.accounts.length > 0) {
         await tx.query(
-          `insert into analysis_accounts
-             (analysis_id, account_id, position, data, daily_balances, transaction_count, transactions)
-           select $1, t.account_id, t.position, t.data, t.daily_balances, t.transaction_count, t.transactions
-             from json_to_recordset($2::json) as t(account_id text, position integer, data json,
-               daily_balances jsonb, transaction_count integer, transactions text)`,
-          [id, JSON.stringify(stored.accounts)],
+          `insert into analysis_accounts (analysis_id, account_id, position, data, daily_balances,
+             transaction_count, transactions)
+           values ${rowsOf(stored.accounts.length, 6, 1)}`,
+          [
+            id,
+            ...stored.accounts.flatMap((account) => [
+              account.account_id,
+              account.position,
+              JSON.stringify(account.data),
+              JSON.stringify(account.daily_balances),
+              account.transaction_count,
+              account.transactions,
+            ]),
+          ],
         )
       }
       return version

@@ -8,24 +8,26 @@
  * packing existed): no JSON text starts with `z`.
  */
 import { promisify } from 'node:util'
-import { deflate, inflate } from 'node:zlib'
+import { deflateSync, inflate } from 'node:zlib'
 
-const deflateAsync = promisify(deflate)
 const inflateAsync = promisify(inflate)
 
 /** Below this many characters a text is stored as it is: packing would not pay. */
 export const PACK_THRESHOLD = 512
 const MARK = 'z'
 
-/** Packs a JSON text (on the zlib thread pool: the event loop stays free). */
-export const pack = async (json: string): Promise<string> => {
+/**
+ * Packs a JSON text. Synchronous, like the engine whose output it packs: ~4 ms for the ~1.8 MB
+ * of a 1,000-transaction analysis; handing it to the zlib thread pool made a completion slower
+ * (dispatch, and requests interleaved on the event loop while the worker waited).
+ */
+export const pack = (json: string): string => {
   if (json.length < PACK_THRESHOLD) return json
   // Level 1: results are written on the path a lender waits on; it already gives ~15×.
-  const bytes = await deflateAsync(json, { level: 1 })
-  return MARK + bytes.toString('base64')
+  return MARK + deflateSync(json, { level: 1 }).toString('base64')
 }
 
-/** The JSON text of a stored value, packed or not. */
+/** The JSON text of a stored value, packed or not (unpacked on the zlib thread pool). */
 export const unpack = async (stored: string): Promise<string> => {
   if (!stored.startsWith(MARK)) return stored
   const bytes = await inflateAsync(Buffer.from(stored.slice(MARK.length), 'base64'))

@@ -185,7 +185,7 @@ test('complete() stores a result once: a second completion is refused', async ()
     engineVersion: null,
     accounts: [],
   }
-  const encoded = await store.analyses.encodeResult(result)
+  const encoded = store.analyses.encodeResult(result)
   const version = await store.inTransaction((tx) => store.analyses.complete(tx, id, encoded, now))
   // The version complete() gives is the one readers see.
   assert.equal(version, await store.analyses.version(projectId, customerId, id))
@@ -251,7 +251,7 @@ test('serves a stored result back as JSON text, paginated', async () => {
       { wire: { id: 'acc2', type: 'SAVINGS' }, result: analysed('acc2', 10) as never },
     ],
   }
-  const encoded = await store.analyses.encodeResult(result)
+  const encoded = store.analyses.encodeResult(result)
   assert.ok(await store.inTransaction((tx) => store.analyses.complete(tx, id, encoded, now)))
   const parse = (page: { items: { json: string }[] }) =>
     page.items.map((item) => JSON.parse(item.json) as unknown)
@@ -371,7 +371,7 @@ test('large results are stored packed and served back exactly, pages across acco
     cashFlows: Array.from({ length: 120 }, (_, n) => ({ label: `flow ${n}`, skipped: undefined })),
     expenses: { transactions: accounts.flatMap((account) => account.transactions) },
   }
-  const encoded = await store.analyses.encodeResult({
+  const encoded = store.analyses.encodeResult({
     status: 'COMPLETED',
     metadata: null,
     creditInsights: insights as never,
