@@ -160,6 +160,9 @@ const rowsOf = (rows: number, width: number, shared: number): string =>
     return `(${[...common, ...own].join(', ')})`
   }).join(', ')
 
+/** A transaction as stored: the store gives its own ids. */
+const withoutIds = ({ id: _id, accountId: _account, ...data }: Transaction) => data
+
 const paged = <T>(items: T[], total: number): Page<T> => ({ items, total })
 
 export const analysisStore = (db: Tx): AnalysisStore => {
@@ -426,10 +429,13 @@ export const analysisStore = (db: Tx): AnalysisStore => {
         // json_agg of a text column is an array of strings.
         const stored = new Set(JSON.parse(known[0]?.fingerprints ?? '[]') as string[])
         const fingerprints = transactionFingerprints(transactions)
-        const records = transactions.flatMap(({ id: _id, accountId: _account, ...rest }, index) => {
+        // Known transactions are skipped before anything is copied.
+        const records = transactions.flatMap((transaction, index) => {
           const fingerprint = fingerprints[index]
           if (fingerprint === undefined || stored.has(fingerprint)) return []
-          return [{ id: newId(), account_id: accountId, fingerprint, data: rest }]
+          return [
+            { id: newId(), account_id: accountId, fingerprint, data: withoutIds(transaction) },
+          ]
         })
         if (records.length === 0) continue
         await tx.query(
