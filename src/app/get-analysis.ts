@@ -1,6 +1,6 @@
 /** Reading analyses and their results; results exist only once the analysis is computed. */
 import { checkId, unknownEntity } from './errors.ts'
-import type { Analysis, AppDeps, Page, PageRequest } from './ports.ts'
+import type { Analysis, AnalysisHead, AppDeps, Page, PageRequest } from './ports.ts'
 import type { WireCache } from './wire-cache.ts'
 import { analysisToJson } from './wire.ts'
 
@@ -13,6 +13,20 @@ export const getAnalysis = async (
   checkId(customerId, 'Customer')
   checkId(analysisId, 'Analysis')
   const analysis = await deps.analyses.find(projectId, customerId, analysisId)
+  if (!analysis) throw unknownEntity('Analysis')
+  return analysis
+}
+
+/** An analysis without its credit insights: what a result route needs to answer. */
+export const getAnalysisHead = async (
+  deps: AppDeps,
+  projectId: string,
+  customerId: string,
+  analysisId: string,
+): Promise<AnalysisHead> => {
+  checkId(customerId, 'Customer')
+  checkId(analysisId, 'Analysis')
+  const analysis = await deps.analyses.findHead(projectId, customerId, analysisId)
   if (!analysis) throw unknownEntity('Analysis')
   return analysis
 }

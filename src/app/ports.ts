@@ -145,6 +145,9 @@ export interface Analysis {
   hasAccounts: boolean
 }
 
+/** An analysis without its credit insights, its largest result: enough to answer a result route. */
+export type AnalysisHead = Omit<Analysis, 'creditInsights'>
+
 export interface AnalysisResultInput {
   status: 'COMPLETED' | 'ERROR'
   metadata: Metadata | null
@@ -176,6 +179,8 @@ export type InsightsPart = 'incomes' | 'expenses' | 'loans' | 'risks'
 export interface AnalysisStore {
   insert(tx: Tx, analysis: Analysis): Promise<void>
   find(projectId: string, customerId: string, id: string): Promise<Analysis | undefined>
+  /** `find` without reading the credit insights. */
+  findHead(projectId: string, customerId: string, id: string): Promise<AnalysisHead | undefined>
   /**
    * A token that changes whenever the stored analysis changes, or undefined when it is not
    * found: lets a reader reuse what it built from an unchanged analysis without reading it.

@@ -2,6 +2,7 @@ import { createHash, hash, randomBytes } from 'node:crypto'
 import type { Account, Transaction } from '../engine/model/index.ts'
 import type {
   Analysis,
+  AnalysisHead,
   AnalysisResultInput,
   AnalysisStore,
   JsonText,
@@ -85,7 +86,7 @@ const insightsParts = (
     return json === undefined ? [] : [{ name, json }]
   })
 
-const toAnalysis = (row: AnalysisRow, creditInsights: JsonText | null): Analysis => ({
+const toHead = (row: AnalysisRow): AnalysisHead => ({
   id: row.id,
   projectId: row.project_id,
   customerId: row.customer_id,
@@ -96,11 +97,15 @@ const toAnalysis = (row: AnalysisRow, creditInsights: JsonText | null): Analysis
   dataOrigin: row.data_origin,
   hasAccounts: row.has_accounts,
   metadata: text(row.metadata),
-  creditInsights,
   scores: text(row.scores),
   error: row.error,
   createdAt: new Date(row.created_at),
   updatedAt: new Date(row.updated_at),
+})
+
+const toAnalysis = (row: AnalysisRow, creditInsights: JsonText | null): Analysis => ({
+  ...toHead(row),
+  creditInsights,
 })
 
 const json = (value: unknown): string | null => (value == null ? null : JSON.stringify(value))
@@ -210,6 +215,14 @@ export const analysisStore = (db: Tx): AnalysisStore => {
     )
     return rows[0]?.body
   }
+  /** The row of an analysis of this project's customer (none for another project's id). */
+  const ofCustomer = async (projectId: string, customerId: string, id: string) => {
+    const { rows } = await db.query<AnalysisRow>(
+      `select ${SELECT} from analyses where project_id = $1 and customer_id = $2 and id = $3`,
+      [projectId, customerId, id],
+    )
+    return rows
+  }
   const one = async (runner: Tx, rows: AnalysisRow[]): Promise<Analysis | undefined> =>
     rows.length === 0 ? undefined : (await withInsights(runner, rows))[0]
 
@@ -240,12 +253,11 @@ export const analysisStore = (db: Tx): AnalysisStore => {
       )
     },
 
-    find: async (projectId, customerId, id) => {
-      const { rows } = await db.query<AnalysisRow>(
-        `select ${SELECT} from analyses where project_id = $1 and customer_id = $2 and id = $3`,
-        [projectId, customerId, id],
-      )
-      return one(db, rows)
+    find: async (projectId, customerId, id) => one(db, await ofCustomer(projectId, customerId, id)),
+
+    findHead: async (projectId, customerId, id) => {
+      const [row] = await ofCustomer(projectId, customerId, id)
+      return row && toHead(row)
     },
 
     version: async (projectId, customerId, id) => {

@@ -390,10 +390,19 @@ test('large results are stored packed and served back exactly, pages across acco
   const sizes = Object.fromEntries(rows.map((row) => [row.name, row.size]))
   assert.ok((sizes.expenses ?? Infinity) * 5 < JSON.stringify(insights.expenses).length, 'packed')
 
-  assert.equal(
-    (await store.analyses.find(projectId, customerId, id))?.creditInsights?.json,
-    JSON.stringify(insights),
+  const found = await store.analyses.find(projectId, customerId, id)
+  assert.equal(found?.creditInsights?.json, JSON.stringify(insights))
+  // The head is the same analysis without its credit insights.
+  assert.ok(found)
+  assert.deepEqual(
+    { ...(await store.analyses.findHead(projectId, customerId, id)), creditInsights: 'left out' },
+    { ...found, creditInsights: 'left out' },
   )
+  assert.equal(
+    'creditInsights' in ((await store.analyses.findHead(projectId, customerId, id)) ?? {}),
+    false,
+  )
+  assert.equal(await store.analyses.findHead(uid('p'), customerId, id), undefined)
   const texts = (from: number, to: number) =>
     accounts
       .flatMap((account) => account.transactions)

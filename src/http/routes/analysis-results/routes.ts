@@ -7,8 +7,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import { AppError } from '../../../app/errors.ts'
-import { checkAnalysisAccount, getAnalysis } from '../../../app/get-analysis.ts'
-import type { Analysis } from '../../../app/ports.ts'
+import { checkAnalysisAccount, getAnalysisHead } from '../../../app/get-analysis.ts'
+import type { AnalysisHead } from '../../../app/ports.ts'
 import { projectOf } from '../../plugins/auth.ts'
 import { sendJsonText } from '../../plugins/json-text.ts'
 import { listOf, pageBody, pageJson, pageRequest, PageQuery } from '../../plugins/pagination.ts'
@@ -20,7 +20,7 @@ import { AccountParams, Balance, Result } from './schemas.ts'
 const config = { auth: 'project' } as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody }
 
-const notReady = (reply: FastifyReply, analysis: Analysis) =>
+const notReady = (reply: FastifyReply, analysis: AnalysisHead) =>
   reply.status(202).send({
     id: analysis.id,
     status: analysis.status,
@@ -31,7 +31,7 @@ const notReady = (reply: FastifyReply, analysis: Analysis) =>
     ...(analysis.error && { error: analysis.error }),
   })
 
-const isComputed = (analysis: Analysis) =>
+const isComputed = (analysis: AnalysisHead) =>
   analysis.status === 'COMPLETED' || (analysis.status === 'ERROR' && analysis.hasAccounts)
 
 export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
@@ -52,7 +52,7 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
       },
       async (request, reply) => {
         const { id, analysisId } = request.params
-        const analysis = await getAnalysis(deps, projectOf(request), id, analysisId)
+        const analysis = await getAnalysisHead(deps, projectOf(request), id, analysisId)
         if (analysis.status !== 'COMPLETED') return notReady(reply, analysis)
         const insights = await deps.analyses.readInsights(analysis.id, part)
         if (!insights) throw disabled('Credit insights')
@@ -76,7 +76,7 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
     async (request, reply) => {
       const page = pageRequest(request.query)
       const { id, analysisId } = request.params
-      const analysis = await getAnalysis(deps, projectOf(request), id, analysisId)
+      const analysis = await getAnalysisHead(deps, projectOf(request), id, analysisId)
       if (analysis.status !== 'COMPLETED') return notReady(reply, analysis)
       const cashFlows = await deps.analyses.listCashFlows(analysis.id, page)
       if (!cashFlows) throw disabled('Credit insights')
@@ -97,7 +97,7 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
     },
     async (request, reply) => {
       const { id, analysisId } = request.params
-      const analysis = await getAnalysis(deps, projectOf(request), id, analysisId)
+      const analysis = await getAnalysisHead(deps, projectOf(request), id, analysisId)
       if (analysis.status !== 'COMPLETED') return notReady(reply, analysis)
       if (!analysis.scores) throw disabled('Scores')
       return sendJsonText(reply, analysis.scores.json)
@@ -119,7 +119,7 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
     async (request, reply) => {
       const page = pageRequest(request.query)
       const { id, analysisId } = request.params
-      const analysis = await getAnalysis(deps, projectOf(request), id, analysisId)
+      const analysis = await getAnalysisHead(deps, projectOf(request), id, analysisId)
       if (!isComputed(analysis)) return notReady(reply, analysis)
       const { items, total } = await deps.analyses.listAccounts(analysis.id, page)
       return sendJsonText(reply, pageJson(request, page, items, total))
@@ -141,7 +141,7 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
     async (request, reply) => {
       const page = pageRequest(request.query)
       const { id, analysisId, accountId } = request.params
-      const analysis = await getAnalysis(deps, projectOf(request), id, analysisId)
+      const analysis = await getAnalysisHead(deps, projectOf(request), id, analysisId)
       if (!isComputed(analysis)) return notReady(reply, analysis)
       await checkAnalysisAccount(deps, analysis.id, accountId)
       const { items, total } = await deps.analyses.listBalances(analysis.id, accountId, page)
@@ -168,7 +168,7 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
     async (request, reply) => {
       const page = pageRequest(request.query)
       const { id, analysisId } = request.params
-      const analysis = await getAnalysis(deps, projectOf(request), id, analysisId)
+      const analysis = await getAnalysisHead(deps, projectOf(request), id, analysisId)
       if (!isComputed(analysis)) return notReady(reply, analysis)
       const { items, total } = await deps.analyses.listTransactions(analysis.id, undefined, page)
       return sendJsonText(reply, pageJson(request, page, items, total))
@@ -188,7 +188,7 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
     async (request, reply) => {
       const page = pageRequest(request.query)
       const { id, analysisId, accountId } = request.params
-      const analysis = await getAnalysis(deps, projectOf(request), id, analysisId)
+      const analysis = await getAnalysisHead(deps, projectOf(request), id, analysisId)
       if (!isComputed(analysis)) return notReady(reply, analysis)
       await checkAnalysisAccount(deps, analysis.id, accountId)
       const { items, total } = await deps.analyses.listTransactions(analysis.id, accountId, page)
