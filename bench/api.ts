@@ -3,7 +3,9 @@
  * (PGlite in a temporary directory, or PostgreSQL when DATABASE_URL is set).
  *
  * 1. GET an analysis with autocannon (targets: ≥ 3,000 req/s and p99 < 50 ms on PostgreSQL).
- * 2. Create-analysis-to-COMPLETED latency for a 1,000-transaction upload, polled every 5 ms
+ * 2. GET results of the 1,000-transaction analysis: scores, a credit-insights part, a page of
+ *    transactions (no target; they read the analysis without its credit insights).
+ * 3. Create-analysis-to-COMPLETED latency for a 1,000-transaction upload, polled every 5 ms
  *    (target: p50 ≤ 100 ms embedded).
  *
  * Options (env): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10), BENCH_RUNS (default 30),
@@ -105,7 +107,7 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
 
-  const getBench = async (url: string) => {
+  const getBench = async (url: string, what = 'GET analysis') => {
     const size = JSON.stringify((await api(url, { token })).body).length
     const result = await autocannon({
       url,
@@ -113,16 +115,21 @@ try {
       duration: seconds,
       headers: { authorization: `Bearer ${token}` },
     })
-    return `GET analysis (${Math.round(size / 1024)} KB body), ${connections} connections, ${seconds} s:\n  ${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}`
+    return `${what} (${Math.round(size / 1024)} KB body), ${connections} connections, ${seconds} s:\n  ${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}`
   }
   const smallFigures = await getBench(smallUrl)
   const largeFigures = await getBench(large)
+  const resultFigures: string[] = []
+  for (const path of ['/scores', '/credit-insights/incomes', '/transactions?limit=20&page=3']) {
+    resultFigures.push(`1,000 transactions — ${await getBench(large + path, `GET …${path}`)}`)
+  }
 
   process.stdout.write(
     [
       `backend: ${backend}, node ${process.version}`,
       `harry_potter fixture, 66 transactions — ${smallFigures}`,
       `1,000 transactions — ${largeFigures}`,
+      ...resultFigures,
       `create analysis (1,000 transactions) → COMPLETED, ${runs} runs, polled every 5 ms:`,
       `  p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${latencies.at(-1)?.toFixed(0)} ms`,
       '',
