@@ -194,7 +194,13 @@ export interface AnalysisStore {
   setStatus(
     tx: Tx,
     id: string,
-    patch: { status?: AnalysisStatus; error?: AnalysisError | null; hasAccounts?: boolean },
+    patch: {
+      status?: AnalysisStatus
+      error?: AnalysisError | null
+      hasAccounts?: boolean
+      /** The format of the accounts uploaded to launch it. */
+      format?: string
+    },
     now: Date,
   ): Promise<void>
   /** Serialises and compresses a result for `complete`, outside any transaction. */

@@ -58,7 +58,7 @@ export const updateAnalysis = async (
       await deps.analyses.setStatus(
         tx,
         analysisId,
-        { status: 'IN_PROGRESS', hasAccounts: true, error: null },
+        { status: 'IN_PROGRESS', hasAccounts: true, error: null, format: uploaded.format },
         now,
       )
       await launchWithAccounts(deps, tx, analysis, uploaded.accounts)

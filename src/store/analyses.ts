@@ -308,7 +308,8 @@ export const analysisStore = (db: Tx): AnalysisStore => {
            status = coalesce($2, status),
            error = case when $3::boolean then $4::jsonb else error end,
            has_accounts = coalesce($5, has_accounts),
-           updated_at = $6
+           updated_at = $6,
+           format = coalesce($7, format)
          where id = $1`,
         [
           id,
@@ -317,6 +318,7 @@ export const analysisStore = (db: Tx): AnalysisStore => {
           json(patch.error),
           patch.hasAccounts ?? null,
           now.toISOString(),
+          patch.format ?? null,
         ],
       )
     },

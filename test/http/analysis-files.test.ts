@@ -209,5 +209,7 @@ describe('PATCH /v2/customers/{id}/analyses/{analysisId} with aggregator formats
     const patched = await call(harness, token, 'PATCH', url, bi)
     assert.equal(patched.statusCode, 200, patched.body)
     assert.equal(json(patched).status, 'IN_PROGRESS')
+    // The analysis says which format its accounts came in.
+    assert.equal(json(patched).format, 'BUDGET_INSIGHT_V2_0')
   })
 })
