@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
@@ -18,9 +18,11 @@ test('clients create prints a working client_id / client_secret and refuses bad 
 
     const bad = run('--name', 'x', '--currencies', 'EURO')
     assert.equal(bad.status, 1)
-    assert.match(bad.stderr, /currencies must be ISO 4217 codes/)
+    assert.match(bad.stderr, /--currencies.*ISO 4217 codes/)
+    assert.equal(bad.stdout, '')
+    assert.deepEqual(await readdir(dataDir), [], 'refused before opening the database')
 
-    const created = run('--name', 'acme lending', '--currencies', 'GBP, EUR')
+    const created = run('--name', 'acme lending', '--currencies', 'GBP, eur')
     assert.equal(created.status, 0, created.stderr)
     const printed = Object.fromEntries(
       created.stdout

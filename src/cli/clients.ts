@@ -11,6 +11,15 @@ const projectName = (value: string): string => {
   return name
 }
 
+/** `EUR, gbp` → `['EUR', 'GBP']`; anything but three-letter codes is refused before any work. */
+const currencyCodes = (value: string): string[] => {
+  const codes = value.split(',').map((code) => code.trim().toUpperCase())
+  if (!codes.every((code) => /^[A-Z]{3}$/.test(code))) {
+    throw new InvalidArgumentError('expected ISO 4217 codes such as EUR,GBP')
+  }
+  return codes
+}
+
 /** `creditlens clients create --name NAME`: a new project and its client_id / client_secret. */
 export const registerClients = (program: Command): void => {
   const clients = program.command('clients').description('manage API clients (projects)')
@@ -18,9 +27,14 @@ export const registerClients = (program: Command): void => {
     .command('create')
     .description('create a project and print its client_id and client_secret (shown once)')
     .requiredOption('--name <name>', 'project name', projectName)
-    .option('--currencies <codes>', 'currencies its analyses accept, comma-separated', 'EUR,GBP')
-    .action(async (options: { name: string; currencies: string }) => {
-      const supportedCurrencies = options.currencies.split(',').map((code) => code.trim())
+    .option(
+      '--currencies <codes>',
+      'currencies its analyses accept, comma-separated',
+      currencyCodes,
+      ['EUR', 'GBP'],
+    )
+    .action(async (options: { name: string; currencies: string[] }) => {
+      const supportedCurrencies = options.currencies
       let client
       try {
         client = await withStore(loadConfig(process.env), (store) =>
