@@ -73,8 +73,8 @@ test('pairs a transfer to the customer’s savings account with its credit there
   assert.equal(result.get(inn.id)?.enrichments.type, 'INCOMING_INTERNAL_TRANSFER')
   assert.equal(result.get(out.id)?.enrichments.counterPartId, inn.id)
   assert.equal(result.get(inn.id)?.enrichments.counterPartId, out.id)
-  assert.equal(result.get(out.id)?.enrichments.category, 'SAVING')
-  assert.equal(result.get(inn.id)?.enrichments.category, 'SAVING')
+  assert.equal(result.get(out.id)?.enrichments.category, 'OTHER_EXPENSE')
+  assert.equal(result.get(inn.id)?.enrichments.category, 'OTHER_ENTRY')
 })
 
 test('does not pair opposite amounts too far apart or on the same account', () => {
