@@ -175,3 +175,13 @@ test('a joint owner name counts for each holder', () => {
   const result = byId(enrichAccounts([joint]))
   assert.equal(result.get(toMarie.id)?.enrichments.type, 'OUTGOING_INTERNAL_TRANSFER')
 })
+
+test('keeps pay that carries the holder’s name as income, and a bare transfer to them as own', () => {
+  const pay = tx('a0', '2026-03-28', 2150.4, 'VIR SEPA RECU SALAIRE MARS M JEAN MARTIN')
+  const own = tx('a0', '2026-03-29', -300, 'VIR SEPA EMIS M JEAN MARTIN')
+  const result = byId(enrichAccounts([account('a0', 'CHECKING', [pay, own])]))
+  assert.equal(result.get(pay.id)?.enrichments.category, 'WAGE')
+  assert.equal(result.get(pay.id)?.enrichments.type, 'INCOMING_TRANSFER')
+  assert.equal(result.get(own.id)?.enrichments.type, 'OUTGOING_INTERNAL_TRANSFER')
+  assert.equal(result.get(own.id)?.enrichments.category, 'OTHER_EXPENSE')
+})

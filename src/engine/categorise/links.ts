@@ -150,7 +150,10 @@ export const linkInternalTransfers = (
   for (const draft of legs) {
     if (draft.counterPartId !== null) continue
     if (draft.type === 'CREDIT' || draft.type === 'DEBIT') continue
-    if (draft.internalWording || isSavingsWording(draft) || isOwnName(draft)) {
+    // The holder's name alone proves nothing on pay or a benefit (`SALAIRE M JEAN MARTIN`):
+    // only a transfer nothing else explains is taken for an own transfer by the name.
+    const byName = isFallback(draft.category) && isOwnName(draft)
+    if (draft.internalWording || isSavingsWording(draft) || byName) {
       markInternal(draft)
     }
   }
