@@ -107,7 +107,8 @@ const recategorise = (draft: Draft, other: Draft): void => {
     draft.category = 'DEFERRED_TOTAL_PAYMENT'
     draft.ruleId = 'INTERNAL_TRANSFER_CARD'
   } else if (out && other.account.type === 'LOAN') {
-    draft.category = 'LOAN_REPAYMENT'
+    // A loan account's kind is unknown here: the default product (LABELLING.md).
+    draft.category = 'LOAN_REPAYMENT_PERSONAL'
     draft.ruleId = 'INTERNAL_TRANSFER_LOAN'
   }
 }
