@@ -1,6 +1,8 @@
 /**
  * Insurance premiums. The cover comes from the wording (auto, home, health), then from the
- * insurer's main line (a health mutual is health cover); otherwise generic insurance.
+ * insurer's main line (a health mutual is health cover); otherwise generic insurance. A debit to
+ * a health fund that pays benefits (a Belgian mutualité, a Spanish mutua) is its membership fee:
+ * health cover.
  */
 import { firstOrg, has, hasAny } from '../facts.ts'
 import { TAG_ID } from '../tags.ts'
@@ -15,6 +17,9 @@ export const INSURANCE: Rule = {
   orgTags: INSURERS,
   decide: (facts) => {
     if (facts.credit) return null
+    if (has(facts, 'PAYER_HEALTH') && !hasAny(facts, [...INSURERS, 'INSURANCE'])) {
+      return 'INSURANCE_HEALTH'
+    }
     if (!hasAny(facts, [...INSURERS, 'INSURANCE', 'HEALTH_COVER'])) return null
     if (has(facts, 'AUTO')) return 'INSURANCE_AUTO'
     if (has(facts, 'HOME')) return 'INSURANCE_HOME'
@@ -38,6 +43,11 @@ export const INSURANCE: Rule = {
       category: 'INSURANCE_HOME',
     },
     { description: 'DD BUPA INSURANCE', amount: -65, category: 'INSURANCE_HEALTH' },
+    {
+      description: 'DOMICILIATION EUROPEENNE SOLIDARIS COTISATION',
+      amount: -12.5,
+      category: 'INSURANCE_HEALTH',
+    },
     { description: 'PRLV SEPA AXA FRANCE VIE', amount: -30, category: 'INSURANCE' },
   ],
 }
