@@ -2,14 +2,13 @@
  * Credit: split payments, borrower insurance, early repayments, leasing, then loans told by the
  * lender's name or the loan wording. The product (real estate, revolving, personal) comes from
  * the wording first (`PRET IMMOBILIER`, `CREDIT RENOUVELABLE`), then from what the lender
- * mostly sells; when neither tells, a loan is personal (LABELLING.md: never a bare
- * LOAN_REPAYMENT or LOAN_DRAWDOWN).
+ * mostly sells; a lender whose product is unknown gives the generic category.
  */
 import type { Category } from '../../model/index.ts'
 import { has, hasAny, type Facts } from '../facts.ts'
 import type { Rule } from './rule.ts'
 
-type Product = 'REAL_ESTATE' | 'REVOLVING' | 'PERSONAL'
+type Product = 'REAL_ESTATE' | 'REVOLVING' | 'PERSONAL' | null
 
 const LENDERS = ['LENDER', 'LENDER_PERSONAL', 'LENDER_REVOLVING', 'LENDER_MORTGAGE'] as const
 
@@ -19,8 +18,8 @@ const productOf = (facts: Facts): Product => {
   if (has(facts, 'PERSONAL_LOAN')) return 'PERSONAL'
   if (has(facts, 'LENDER_MORTGAGE')) return 'REAL_ESTATE'
   if (has(facts, 'LENDER_REVOLVING')) return 'REVOLVING'
-  // The default product: a personal loan (LENDER_PERSONAL, or nothing more specific).
-  return 'PERSONAL'
+  if (has(facts, 'LENDER_PERSONAL')) return 'PERSONAL'
+  return null
 }
 
 export const SPLIT_PAYMENTS: Rule = {
@@ -101,9 +100,11 @@ export const LOANS: Rule = {
     if (!lender && !hasAny(facts, ['LOAN', 'MORTGAGE', 'REVOLVING', 'PERSONAL_LOAN'])) return null
     // A lender paying back an overpayment is a refund, not a new loan.
     if (facts.credit && has(facts, 'REFUND') && !has(facts, 'DRAWDOWN')) return null
+    // A credit of unknown kind is a personal loan (LABELLING.md): never a bare LOAN_REPAYMENT.
+    const product = productOf(facts) ?? 'PERSONAL'
     const base = facts.credit ? 'LOAN_DRAWDOWN' : 'LOAN_REPAYMENT'
     // Template literal loses the literal type; every combination is listed in `categories`.
-    return `${base}_${productOf(facts)}` as Category
+    return `${base}_${product}` as Category
   },
   examples: [
     {
