@@ -14,16 +14,14 @@ export const INSURANCE: Rule = {
   id: 'INSURANCE_PREMIUM',
   categories: ['INSURANCE_AUTO', 'INSURANCE_HOME', 'INSURANCE_HEALTH', 'INSURANCE'],
   counterparty: 'org',
-  orgTags: INSURERS,
+  orgTags: [...INSURERS, 'PAYER_HEALTH'],
   decide: (facts) => {
     if (facts.credit) return null
-    if (has(facts, 'PAYER_HEALTH') && !hasAny(facts, [...INSURERS, 'INSURANCE'])) {
-      return 'INSURANCE_HEALTH'
-    }
-    if (!hasAny(facts, [...INSURERS, 'INSURANCE', 'HEALTH_COVER'])) return null
+    const healthFund = has(facts, 'PAYER_HEALTH')
+    if (!healthFund && !hasAny(facts, [...INSURERS, 'INSURANCE', 'HEALTH_COVER'])) return null
     if (has(facts, 'AUTO')) return 'INSURANCE_AUTO'
     if (has(facts, 'HOME')) return 'INSURANCE_HOME'
-    if (has(facts, 'HEALTH_COVER')) return 'INSURANCE_HEALTH'
+    if (healthFund || has(facts, 'HEALTH_COVER')) return 'INSURANCE_HEALTH'
     const insurer = firstOrg(facts, INSURERS)
     if (insurer?.tag === TAG_ID.INSURER_AUTO) return 'INSURANCE_AUTO'
     if (insurer?.tag === TAG_ID.INSURER_HOME) return 'INSURANCE_HOME'
@@ -44,7 +42,7 @@ export const INSURANCE: Rule = {
     },
     { description: 'DD BUPA INSURANCE', amount: -65, category: 'INSURANCE_HEALTH' },
     {
-      description: 'DOMICILIATION EUROPEENNE SOLIDARIS COTISATION',
+      description: 'DOMICILIATION EUROPEENNE SOLIDARIS COTISATION ASSURANCE COMPLEMENTAIRE',
       amount: -12.5,
       category: 'INSURANCE_HEALTH',
     },
