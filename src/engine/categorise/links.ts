@@ -107,7 +107,8 @@ const recategorise = (draft: Draft, other: Draft): void => {
     draft.category = 'DEFERRED_TOTAL_PAYMENT'
     draft.ruleId = 'INTERNAL_TRANSFER_CARD'
   } else if (out && other.account.type === 'LOAN') {
-    draft.category = 'LOAN_REPAYMENT'
+    // The conventions' default product: never the bare LOAN_REPAYMENT.
+    draft.category = 'LOAN_REPAYMENT_PERSONAL'
     draft.ruleId = 'INTERNAL_TRANSFER_LOAN'
   }
 }

@@ -2,7 +2,8 @@
  * Credit: split payments, borrower insurance, early repayments, leasing, then loans told by the
  * lender's name or the loan wording. The product (real estate, revolving, personal) comes from
  * the wording first (`PRET IMMOBILIER`, `CREDIT RENOUVELABLE`), then from what the lender
- * mostly sells; a lender whose product is unknown gives the generic category.
+ * mostly sells; a loan whose product is unknown is a personal loan, the conventions' default
+ * (never the bare LOAN_REPAYMENT or LOAN_DRAWDOWN).
  */
 import type { Category } from '../../model/index.ts'
 import { has, hasAny, type Facts } from '../facts.ts'
@@ -86,11 +87,9 @@ export const LEASING: Rule = {
 export const LOANS: Rule = {
   id: 'LOAN_LENDER_OR_WORDING',
   categories: [
-    'LOAN_REPAYMENT',
     'LOAN_REPAYMENT_REAL_ESTATE',
     'LOAN_REPAYMENT_PERSONAL',
     'LOAN_REPAYMENT_REVOLVING',
-    'LOAN_DRAWDOWN',
     'LOAN_DRAWDOWN_REAL_ESTATE',
     'LOAN_DRAWDOWN_PERSONAL',
     'LOAN_DRAWDOWN_REVOLVING',
@@ -102,16 +101,16 @@ export const LOANS: Rule = {
     if (!lender && !hasAny(facts, ['LOAN', 'MORTGAGE', 'REVOLVING', 'PERSONAL_LOAN'])) return null
     // A lender paying back an overpayment is a refund, not a new loan.
     if (facts.credit && has(facts, 'REFUND') && !has(facts, 'DRAWDOWN')) return null
-    const product = productOf(facts)
+    const product = productOf(facts) ?? 'PERSONAL'
     const base = facts.credit ? 'LOAN_DRAWDOWN' : 'LOAN_REPAYMENT'
     // Template literal loses the literal type; every combination is listed in `categories`.
-    return (product === null ? base : `${base}_${product}`) as Category
+    return `${base}_${product}` as Category
   },
   examples: [
     {
       description: 'PRLV SEPA BANQUE FICTIVE ECHEANCE PRET',
       amount: -300,
-      category: 'LOAN_REPAYMENT',
+      category: 'LOAN_REPAYMENT_PERSONAL',
     },
     { description: 'PRET IMMOBILIER ECH', amount: -522.31, category: 'LOAN_REPAYMENT_REAL_ESTATE' },
     {
@@ -120,7 +119,11 @@ export const LOANS: Rule = {
       category: 'LOAN_REPAYMENT_PERSONAL',
     },
     { description: 'DD VANQUIS BANK', amount: -45, category: 'LOAN_REPAYMENT_REVOLVING' },
-    { description: 'VIREMENT DEBLOCAGE FONDS PRET', amount: 15000, category: 'LOAN_DRAWDOWN' },
+    {
+      description: 'VIREMENT DEBLOCAGE FONDS PRET',
+      amount: 15000,
+      category: 'LOAN_DRAWDOWN_PERSONAL',
+    },
     {
       description: 'VIREMENT DEBLOCAGE PRET IMMOBILIER',
       amount: 180000,
@@ -141,11 +144,16 @@ export const LOANS: Rule = {
 
 export const WAGE_ADVANCE: Rule = {
   id: 'WAGE_ADVANCE_PROVIDER',
-  categories: ['WAGE_ADVANCE_PAYMENT', 'LOAN_REPAYMENT'],
+  // Paying back an advance is repaying a small personal loan.
+  categories: ['WAGE_ADVANCE_PAYMENT', 'LOAN_REPAYMENT_PERSONAL'],
   counterparty: 'org',
   orgTags: ['WAGE_ADVANCE'],
   decide: (facts) =>
-    has(facts, 'WAGE_ADVANCE') ? (facts.credit ? 'WAGE_ADVANCE_PAYMENT' : 'LOAN_REPAYMENT') : null,
+    has(facts, 'WAGE_ADVANCE')
+      ? facts.credit
+        ? 'WAGE_ADVANCE_PAYMENT'
+        : 'LOAN_REPAYMENT_PERSONAL'
+      : null,
   examples: [
     {
       description: 'VIR SEPA RECU /DE ROSALY /MOTIF AVANCE',
@@ -156,7 +164,7 @@ export const WAGE_ADVANCE: Rule = {
     {
       description: 'PRLV SEPA ROSALY REMBOURSEMENT AVANCE',
       amount: -150,
-      category: 'LOAN_REPAYMENT',
+      category: 'LOAN_REPAYMENT_PERSONAL',
     },
   ],
 }
