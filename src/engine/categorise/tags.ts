@@ -83,6 +83,14 @@ export const WORD_TAGS = [
   'SHOPPING_WORD',
   'MULTIMEDIA_WORD',
   'GAMBLING_WORD',
+  // One compound word that says both "insurance" and its cover (`HAUSRATVERSICHERUNG`,
+  // `AUTOVERZEKERING`), as HEALTH_COVER does for health.
+  'AUTO_COVER',
+  'HOME_COVER',
+  // One compound word that says both "fee" and what for (`RUECKLASTSCHRIFTGEBUEHR`,
+  // `PFAENDUNGSGEBUEHR`).
+  'REJECTION_FEE',
+  'SEIZURE_FEE',
 ] as const
 
 /** Organisations: the entry's name is the counterparty. */

@@ -45,11 +45,14 @@ export const LOAN_INSURANCE: Rule = {
   categories: ['INSURANCE'],
   counterparty: 'org',
   orgTags: ['INSURER', 'INSURER_HEALTH', 'INSURER_AUTO', 'INSURER_HOME'],
+  // An insurer named with mortgage wording and no insurance word is the lender: Dutch insurers
+  // (Nationale-Nederlanden, a.s.r., Aegon) sell mortgages.
   decide: (facts) =>
     !facts.credit &&
     hasAny(facts, ['INSURANCE', 'INSURER']) &&
     hasAny(facts, ['LOAN', 'MORTGAGE', 'PERSONAL_LOAN']) &&
-    !hasAny(facts, LENDERS)
+    !hasAny(facts, LENDERS) &&
+    (has(facts, 'INSURANCE') || !has(facts, 'MORTGAGE'))
       ? 'INSURANCE'
       : null,
   examples: [
