@@ -104,6 +104,7 @@ export const LOANS: Rule = {
     if (!lender && !hasAny(facts, ['LOAN', 'MORTGAGE', 'REVOLVING', 'PERSONAL_LOAN'])) return null
     // A lender paying back an overpayment is a refund, not a new loan.
     if (facts.credit && has(facts, 'REFUND') && !has(facts, 'DRAWDOWN')) return null
+    // A credit of unknown kind is a personal loan (LABELLING.md): never a bare LOAN_REPAYMENT.
     const product = productOf(facts) ?? 'PERSONAL'
     const base = facts.credit ? 'LOAN_DRAWDOWN' : 'LOAN_REPAYMENT'
     // Template literal loses the literal type; every combination is listed in `categories`.
@@ -147,7 +148,6 @@ export const LOANS: Rule = {
 
 export const WAGE_ADVANCE: Rule = {
   id: 'WAGE_ADVANCE_PROVIDER',
-  // Paying back an advance is repaying a small personal loan.
   categories: ['WAGE_ADVANCE_PAYMENT', 'LOAN_REPAYMENT_PERSONAL'],
   counterparty: 'org',
   orgTags: ['WAGE_ADVANCE'],
