@@ -91,6 +91,9 @@ export const WORD_TAGS = [
   // `PFAENDUNGSGEBUEHR`).
   'REJECTION_FEE',
   'SEIZURE_FEE',
+  // Booking and field words that name no rail (`GUTSCHRIFT`, `IDEAL`, `SVWZ`): no rule reads
+  // them; being vocabulary keeps them out of the counterparty's name.
+  'BOOKING_WORD',
 ] as const
 
 /** Organisations: the entry's name is the counterparty. */
