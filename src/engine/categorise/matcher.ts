@@ -53,10 +53,10 @@ interface Stem {
 export interface Matcher {
   readonly byFirstWord: ReadonlyMap<string, readonly Candidate[]>
   readonly byTruncation: ReadonlyMap<string, Candidate>
-  /** Place-word stems by their first `STEM_KEY` letters, longest first. */
-  readonly byStemStart: ReadonlyMap<string, readonly Stem[]>
+  /** Place-word stems by their first `STEM_KEY` letters (`keyAt`), longest first. */
+  readonly byStemStart: ReadonlyMap<number, readonly Stem[]>
   /** Compound heads (Dutch, German) by their last `STEM_KEY` letters, longest first. */
-  readonly byStemEnd: ReadonlyMap<string, readonly Stem[]>
+  readonly byStemEnd: ReadonlyMap<number, readonly Stem[]>
 }
 
 /** An entry found in a description: its tag, its name, and the words it covers. */
@@ -121,8 +121,17 @@ const MIN_STEM_LENGTH = 5
  */
 const MIN_COMPOUND_LENGTH = 7
 const MIN_COMPOUND_PREFIX = 3
-/** Stems are indexed by this many letters: one slice and one Map lookup per unmatched word. */
+/**
+ * Stems are indexed by their first (or last) four characters packed into one integer: one Map
+ * lookup per unmatched word, no string sliced or hashed on the hot path. Normalised text is
+ * A–Z, 0–9, `&` and space: each fits in 7 bits, four of them in 28.
+ */
 const STEM_KEY = 4
+const keyAt = (word: string, from: number): number =>
+  (word.charCodeAt(from) << 21) |
+  (word.charCodeAt(from + 1) << 14) |
+  (word.charCodeAt(from + 2) << 7) |
+  word.charCodeAt(from + 3)
 
 const termOf = (entry: Entry): string => (typeof entry === 'string' ? entry : entry[0])
 const nameOf = (entry: Entry): string => (typeof entry === 'string' ? entry : entry[1])
@@ -207,8 +216,8 @@ export const compileMatcher = (sources: MatcherSources): Matcher => {
     }
   }
 
-  const stemStarts = new Map<string, Stem[]>()
-  const stemEnds = new Map<string, Stem[]>()
+  const stemStarts = new Map<number, Stem[]>()
+  const stemEnds = new Map<number, Stem[]>()
   for (const { tag, markets, terms, compounds } of sources.placeWords) {
     for (const term of terms) {
       const handTag = handTerms.get(term)
@@ -226,10 +235,10 @@ export const compileMatcher = (sources: MatcherSources): Matcher => {
       if (!taken.has(term)) add(term, candidate)
       if (candidate.rest.length > 0 || !isWordTag(tagId)) continue
       if (term.length >= MIN_STEM_LENGTH) {
-        pushTo(stemStarts, term.slice(0, STEM_KEY), { stem: term, candidate })
+        pushTo(stemStarts, keyAt(term, 0), { stem: term, candidate })
       }
       if (compounds && term.length >= MIN_COMPOUND_LENGTH) {
-        pushTo(stemEnds, term.slice(-STEM_KEY), { stem: term, candidate })
+        pushTo(stemEnds, keyAt(term, term.length - STEM_KEY), { stem: term, candidate })
       }
     }
   }
@@ -239,7 +248,7 @@ export const compileMatcher = (sources: MatcherSources): Matcher => {
   for (const [prefix, candidate] of truncations) {
     if (candidate && !byFirstWord.has(prefix)) byTruncation.set(prefix, candidate)
   }
-  const longestFirst = (map: Map<string, Stem[]>): Map<string, Stem[]> => {
+  const longestFirst = (map: Map<number, Stem[]>): Map<number, Stem[]> => {
     for (const list of map.values()) list.sort((a, b) => b.stem.length - a.stem.length)
     return map
   }
@@ -285,7 +294,7 @@ const matchesRest = (words: readonly string[], at: number, rest: readonly string
 /** The longest place word that `word` starts with, or ends with when a compound head. */
 const stemOf = (matcher: Matcher, word: string, markets: number): Candidate | undefined => {
   let best: Stem | undefined
-  const starts = matcher.byStemStart.get(word.slice(0, STEM_KEY))
+  const starts = matcher.byStemStart.get(keyAt(word, 0))
   if (starts) {
     for (const stem of starts) {
       if (word.length > stem.stem.length && (stem.candidate.markets & markets) !== 0) {
@@ -296,7 +305,7 @@ const stemOf = (matcher: Matcher, word: string, markets: number): Candidate | un
       }
     }
   }
-  const ends = matcher.byStemEnd.get(word.slice(-STEM_KEY))
+  const ends = matcher.byStemEnd.get(keyAt(word, word.length - STEM_KEY))
   if (ends) {
     for (const stem of ends) {
       if (best && stem.stem.length <= best.stem.length) break
