@@ -6,8 +6,8 @@
  * ordinary words, and writes `src/engine/categorise/merchants/osm.generated.ts`. The engine
  * never loads either package: it only imports the generated file.
  *
- * Why each choice: docs/decisions/osm-merchants.md. Prints the evidence behind the list of
- * ambiguous names, so a reviewer can see why a name is there.
+ * Why each choice: docs/decisions/osm-merchants.md. `-- --evidence` prints the evidence behind
+ * each ambiguous name; `-- --check` only says whether the committed file is up to date.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -591,11 +591,20 @@ ${placeBlocks.join('\n')}
 }
 `
 const options = await prettier.resolveConfig(OUT)
-writeFileSync(OUT, await prettier.format(source, { ...options, filepath: OUT }))
-
-process.stdout.write(
-  `wrote ${OUT}\n${brandCount} brand terms, ${bankMarkets.size} bank terms, ${ambiguous.size} ambiguous names, place words ${placeCounts.join(', ')}\n`,
-)
+const formatted = await prettier.format(source, { ...options, filepath: OUT })
+const summary = `${brandCount} brand terms, ${bankMarkets.size} bank terms, ${ambiguous.size} ambiguous names, place words ${placeCounts.join(', ')}`
+if (process.argv.includes('--check')) {
+  // For CI or review: is the committed file what the pinned packages give? The ambiguous names
+  // also depend on the hand dictionaries, so a new hand word can make this fail: rebuild then.
+  const same = readFileSync(OUT, 'utf8') === formatted
+  process.stdout.write(
+    `${OUT} ${same ? 'is up to date' : 'differs: run npm run dictionaries:build'}\n`,
+  )
+  process.exitCode = same ? 0 : 1
+} else {
+  writeFileSync(OUT, formatted)
+  process.stdout.write(`wrote ${OUT}\n${summary}\n`)
+}
 if (process.argv.includes('--evidence')) {
   for (const [term, e] of [...ambiguous].sort(([a], [b]) => (a < b ? -1 : 1))) {
     process.stdout.write(
