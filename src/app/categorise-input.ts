@@ -13,7 +13,7 @@ export type CategorisedInput =
 
 export const categoriseInput = (
   input: string | Uint8Array,
-  options: { fileName?: string; format?: string } = {},
+  options: { fileName?: string; format?: string; locales?: readonly string[] } = {},
 ): CategorisedInput => {
   const parsed = parseInput(input, options)
   if (hasErrors(parsed)) {
@@ -27,6 +27,11 @@ export const categoriseInput = (
     ok: true,
     format: parsed.format,
     accounts: parsed.accounts,
-    enriched: enrichAccounts(parsed.accounts),
+    // The customer's markets (which brands apply) come from the locales when given, else
+    // from the accounts themselves.
+    enriched: enrichAccounts(
+      parsed.accounts,
+      options.locales === undefined ? {} : { locales: options.locales },
+    ),
   }
 }

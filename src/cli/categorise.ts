@@ -101,7 +101,16 @@ export const registerCategorise = (program: Command): void => {
     .description('Type and categorise every transaction of an upload file (ALGOAN JSON, …).')
     .argument('<file>', 'the file to read')
     .option('--json', 'print the input as JSON with `enrichments` on each transaction')
-    .action((file: string, options: { json?: boolean }) => {
+    .option(
+      '--locale <list>',
+      "the customer's locales, e.g. fr-BE,nl (default: from the IBANs, currency or descriptions)",
+      (value: string) =>
+        value
+          .split(',')
+          .map((locale) => locale.trim())
+          .filter(Boolean),
+    )
+    .action((file: string, options: { json?: boolean; locale?: string[] }) => {
       let bytes: Buffer
       try {
         bytes = readFileSync(file)
@@ -110,7 +119,10 @@ export const registerCategorise = (program: Command): void => {
         fail(missing ? `no such file: ${file}` : fsFailure('read', file, error))
         return
       }
-      const result = categoriseInput(new Uint8Array(bytes), { fileName: file })
+      const result = categoriseInput(new Uint8Array(bytes), {
+        fileName: file,
+        ...(options.locale === undefined ? {} : { locales: options.locale }),
+      })
       if (!result.ok) {
         const [first] = result.issues
         const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : ''

@@ -107,6 +107,14 @@ export const RULE_IDS = {
     source: 'hand dictionary',
     meaning: 'A known merchant, utility or operator, or a shop-type word.',
   },
+  MERCHANT_OSM_BRAND: {
+    source: 'OSM',
+    meaning: "A brand of the customer's markets from OpenStreetMap's name-suggestion-index.",
+  },
+  MERCHANT_PLACE_WORD: {
+    source: 'OSM',
+    meaning: 'A shop-type word (bakery, pharmacy) from OpenStreetMap, also as a word start.',
+  },
   CASH_WITHDRAWAL: { source: 'hand dictionary', meaning: 'Cash taken out.' },
   OTHER: { source: 'fallback', meaning: 'Nothing known: OTHER_EXPENSE or OTHER_ENTRY.' },
   REJECTION_LINKED: {

@@ -85,6 +85,17 @@ const LEADING = new Set([
   'LES',
 ])
 
+/**
+ * Words that may stand between payment wording and a merchant's name without taking the
+ * merchant position away from it (`PAIEMENT PAR CARTE DE ORANGE`, `CARD PAYMENT TO BOOTS`):
+ * the leading words above, numbers and single letters.
+ */
+export const isFillerWord = (word: string): boolean => {
+  if (word.length <= 1 || LEADING.has(word)) return true
+  const first = word.charCodeAt(0)
+  return first >= 48 && first <= 57
+}
+
 /** Words that end a name: field labels of SEPA and bank formats. */
 const FIELD_KEYWORDS = new Set([
   'ECHEANCE',

@@ -12,6 +12,8 @@ export interface Facts {
   readonly credit: boolean
   readonly type: TransactionType
   readonly accountType: AccountType
+  /** The customer's markets as a bit mask of `MARKET_BIT` (merchants/markets.ts). */
+  readonly markets: number
 }
 
 export const has = (facts: Facts, tag: Tag): boolean => (facts.firstHit[TAG_ID[tag]] ?? -1) >= 0

@@ -15,19 +15,28 @@ import {
   type TransactionType,
 } from '../model/index.ts'
 import { labelRootOf, normaliseDescription, normaliseText } from '../normalise/index.ts'
-import { DICTIONARIES } from './dictionaries/index.ts'
-import { compileDictionaries, findHits, type Matcher } from './matcher.ts'
+import { compileMatcher, findHits, type Matcher } from './matcher.ts'
+import { MATCHER_SOURCES } from './merchants/index.ts'
+import {
+  ALL_MARKETS,
+  dominantLanguages,
+  LANGUAGE_BIT,
+  LANGUAGES,
+  resolveMarkets,
+  type Language,
+  type ResolvedMarkets,
+} from './merchants/markets.ts'
 import { TAG_COUNT, TAG_ID } from './tags.ts'
 import { typeOf } from './typing.ts'
 import { firstOrg, type Facts } from './facts.ts'
 import { RULES } from './rules/index.ts'
-import { extractCounterparty } from './counterparty.ts'
+import { extractCounterparty, isFillerWord } from './counterparty.ts'
 import type { Draft } from './draft.ts'
 import { linkCardSettlements, linkInternalTransfers, linkRejections } from './links.ts'
 import { applyRecurringEmployer } from './recurring-employer.ts'
 
 /** Compiled once: an immutable lookup table, not state. */
-const MATCHER: Matcher = compileDictionaries(Object.values(DICTIONARIES))
+const MATCHER: Matcher = compileMatcher(MATCHER_SOURCES)
 
 /** What one description says, whatever transaction carries it. */
 interface Reading {
@@ -60,9 +69,10 @@ const readNormalised = (
   labelRoot: string,
   credit: boolean,
   accountType: Account['type'],
+  markets: number,
 ): Reading => {
   const words = normalised === '' ? [] : normalised.split(' ')
-  const hits = findHits(MATCHER, words)
+  const hits = findHits(MATCHER, words, markets, isFillerWord)
   const firstHit = FIRST_HIT.fill(-1)
   for (let h = hits.length - 1; h >= 0; h--) firstHit[hits[h]?.tag ?? 0] = h
   const returnedDebit = firstHit[TAG_ID.REJECT_DIRECT_DEBIT] ?? -1
@@ -73,7 +83,7 @@ const readNormalised = (
     }
   }
   let type = typeOf(firstHit, credit, accountType)
-  const facts: Facts = { words, hits, firstHit, credit, type, accountType }
+  const facts: Facts = { words, hits, firstHit, credit, type, accountType, markets }
   let category: Category = credit ? 'OTHER_ENTRY' : 'OTHER_EXPENSE'
   let ruleId = 'OTHER'
   let counterparty: string | null = null
@@ -111,11 +121,10 @@ const readNormalised = (
  * description (a monthly direct debit), or the same text once dates and references are gone
  * (card payments): each is read once. Local to the call, so nothing outlives it.
  */
-const createReader = (): ((
-  description: string,
-  credit: boolean,
-  accountType: Account['type'],
-) => Reading) => {
+const createReader = (
+  markets: number,
+  normalisedOf: ReadonlyMap<string, string>,
+): ((description: string, credit: boolean, accountType: Account['type']) => Reading) => {
   // One map per sign and account type, keyed by the description itself: no key string to build
   // on the hot path, and a string's hash is computed once.
   const byRaw: [Map<string, Map<string, Reading>>, Map<string, Map<string, Reading>>] = [
@@ -143,11 +152,11 @@ const createReader = (): ((
     const raw = mapOf(byRaw[credit ? 1 : 0], accountType)
     let reading = raw.get(description)
     if (reading) return reading
-    const normalised = normaliseText(description)
+    const normalised = normalisedOf.get(description) ?? normaliseText(description)
     const sameText = mapOf(byNormalised[credit ? 1 : 0], accountType)
     reading = sameText.get(normalised)
     if (!reading) {
-      reading = readNormalised(normalised, labelRootOf(normalised), credit, accountType)
+      reading = readNormalised(normalised, labelRootOf(normalised), credit, accountType, markets)
       sameText.set(normalised, reading)
     }
     raw.set(description, reading)
@@ -227,15 +236,55 @@ const ownerNameWords = (accounts: readonly Account[]): string[][] => {
 }
 
 /**
+ * The languages of a customer's descriptions: hits of each language's hand vocabulary, counted
+ * once per distinct normalised description (a monthly debit is one habit, not twelve votes).
+ * Fills `normalisedOf` so that the reader does not normalise the same descriptions again.
+ */
+const detectLanguages = (
+  accounts: readonly Account[],
+  normalisedOf: Map<string, string>,
+): number => {
+  const counts: Record<Language, number> = { fr: 0, en: 0, es: 0, nl: 0, de: 0 }
+  const seen = new Set<string>()
+  for (const account of accounts) {
+    for (const { description } of account.transactions) {
+      if (normalisedOf.has(description)) continue
+      const normalised = normaliseText(description)
+      normalisedOf.set(description, normalised)
+      if (normalised === '' || seen.has(normalised)) continue
+      seen.add(normalised)
+      for (const hit of findHits(MATCHER, normalised.split(' '), ALL_MARKETS, isFillerWord)) {
+        for (const language of LANGUAGES) {
+          if ((hit.language & LANGUAGE_BIT[language]) !== 0) counts[language]++
+        }
+      }
+    }
+  }
+  return dominantLanguages(counts)
+}
+
+/**
+ * The markets whose brands apply to these accounts (see `merchants/markets.ts`). Exported for
+ * diagnostics and tests; `enrichAccounts` resolves them itself.
+ */
+export const resolveAccountMarkets = (
+  accounts: readonly Account[],
+  context?: EngineContext,
+): ResolvedMarkets => resolveMarkets(accounts, context, () => detectLanguages(accounts, new Map()))
+
+/**
  * Types, categorises and links every transaction. Returns one array per account, in the
  * input order of accounts and transactions. Pure: same accounts, same result, whatever their
- * order.
+ * order. Brands and ambiguous names apply in the customer's markets: from `context.locales`,
+ * else the accounts, else the languages of the descriptions.
  */
 export const enrichAccounts = (
   accounts: readonly Account[],
-  _context?: EngineContext,
+  context?: EngineContext,
 ): EnrichedTransaction[][] => {
-  const read = createReader()
+  const normalisedOf = new Map<string, string>()
+  const { mask } = resolveMarkets(accounts, context, () => detectLanguages(accounts, normalisedOf))
+  const read = createReader(mask, normalisedOf)
   // Transactions of one day follow each other: the day number is computed once per run (a
   // string comparison, no hashing of each transaction's date).
   let lastDate: string | undefined

@@ -22,7 +22,7 @@ import { EXPENSE_REPORT, INSURANCE_REFUND, REFUNDS } from './refunds.ts'
 import { CREDIT_CARD_RESET, DEFERRED_CARD } from './credit-card.ts'
 import { RENT } from './housing.ts'
 import { INSURANCE } from './insurance.ts'
-import { MERCHANTS } from './merchants.ts'
+import { MERCHANTS, MERCHANT_OSM_BRAND, MERCHANT_PLACE_WORD } from './merchants.ts'
 import { CASH_WITHDRAWAL, OTHER } from './fallback.ts'
 import type { Rule } from './rule.ts'
 
@@ -58,6 +58,8 @@ export const RULES: readonly Rule[] = [
   RENT,
   INSURANCE,
   MERCHANTS,
+  MERCHANT_OSM_BRAND,
+  MERCHANT_PLACE_WORD,
   CASH_WITHDRAWAL,
   OTHER,
 ]

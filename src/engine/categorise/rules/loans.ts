@@ -8,6 +8,10 @@
 import type { Category } from '../../model/index.ts'
 import { has, hasAny, type Facts } from '../facts.ts'
 import type { Rule } from './rule.ts'
+import { MARKET_BIT } from '../merchants/markets.ts'
+
+/** Whether the customer banks in the Netherlands (or nothing says where: every market). */
+const isDutch = (facts: Facts): boolean => (facts.markets & MARKET_BIT.NL) !== 0
 
 type Product = 'REAL_ESTATE' | 'REVOLVING' | 'PERSONAL' | null
 
@@ -62,14 +66,15 @@ export const LOAN_INSURANCE: Rule = {
   categories: ['INSURANCE'],
   counterparty: 'org',
   orgTags: ['INSURER', 'INSURER_HEALTH', 'INSURER_AUTO', 'INSURER_HOME'],
-  // Dutch insurers that sell mortgages (Nationale-Nederlanden, a.s.r., Aegon) are named with
-  // their mortgage wording as lenders in the Dutch dictionary (`NN HYPOTHEKEN`), so an insurer
-  // with loan wording here is the borrower's insurance (`CNP ASSURANCES PRET HABITAT`).
+  // In the Netherlands insurers sell mortgages (Nationale-Nederlanden, a.s.r., Aegon): there an
+  // insurer named with mortgage wording and no insurance word is the lender. Elsewhere it is the
+  // borrower's insurance (`CNP ASSURANCES PRET HABITAT`).
   decide: (facts) =>
     !facts.credit &&
     hasAny(facts, ['INSURANCE', 'INSURER']) &&
     hasAny(facts, ['LOAN', 'MORTGAGE', 'PERSONAL_LOAN']) &&
-    !hasAny(facts, LENDERS)
+    !hasAny(facts, LENDERS) &&
+    !(isDutch(facts) && has(facts, 'MORTGAGE') && !has(facts, 'INSURANCE'))
       ? 'INSURANCE'
       : null,
   examples: [

@@ -1,5 +1,7 @@
 /**
- * Everyday spending by merchant: the first known merchant in the description decides
+ * Everyday spending by merchant, in three rules by where the knowledge came from: the hand
+ * dictionaries (`MERCHANT`), the OpenStreetMap brands (`MERCHANT_OSM_BRAND`) and the place-type
+ * words with their stems (`MERCHANT_PLACE_WORD`). The first known merchant in the description decides
  * (utilities, telecoms, streaming, sport, health, groceries, tobacco, gambling, transport,
  * leisure, shopping); a generic word (`PHARMACIE`, `RESTAURANT`, `TABAC`) decides when no
  * merchant is known. Money from a gambling operator is a gain; other merchant credits are
@@ -7,6 +9,7 @@
  */
 import type { Category } from '../../model/index.ts'
 import type { Facts } from '../facts.ts'
+import { ORIGIN, type Hit } from '../matcher.ts'
 import { TAG_ID } from '../tags.ts'
 import type { Rule } from './rule.ts'
 
@@ -33,24 +36,6 @@ const BY_TAG: ReadonlyMap<number, Category> = new Map([
   [TAG_ID.SHOPPING_WORD, 'SHOPPING'],
 ])
 const GAMBLING_TAGS = new Set([TAG_ID.GAMBLING, TAG_ID.GAMBLING_WORD])
-
-/** The category of the first merchant hit; named merchants win over generic words. */
-const merchantCategory = (facts: Facts): Category | null => {
-  // Cash taken out at a shop or a market square is still cash (LABELLING.md: OTHER_EXPENSE).
-  if (facts.type === 'CASH_WITHDRAWAL') return null
-  let fromWord: Category | null = null
-  for (const hit of facts.hits) {
-    const category = BY_TAG.get(hit.tag)
-    if (category === undefined) continue
-    if (facts.credit) {
-      if (GAMBLING_TAGS.has(hit.tag)) return 'GAMBLING_GAIN'
-      continue
-    }
-    if (TAGS_NAMED.has(hit.tag)) return category
-    fromWord ??= category
-  }
-  return fromWord
-}
 const TAGS_NAMED = new Set([
   TAG_ID.POWER,
   TAG_ID.TELECOM,
@@ -64,6 +49,51 @@ const TAGS_NAMED = new Set([
   TAG_ID.LEISURE,
   TAG_ID.SHOPPING,
 ])
+
+/**
+ * The hit that decides a merchant category: on a credit, the first gambling hit (a gain);
+ * otherwise, in this order, the first merchant of the hand dictionaries, the first generic word
+ * (`TABAKWAREN MUELLER` is a tobacconist, whatever `MUELLER` is elsewhere), the first generated
+ * brand, and last an ambiguous name (`PAIEMENT CB ORANGE JUICE BAR` is a bar, not the telecom
+ * operator).
+ */
+const decisiveHit = (facts: Facts): Hit | null => {
+  let word: Hit | null = null
+  let brand: Hit | null = null
+  let ambiguous: Hit | null = null
+  for (const hit of facts.hits) {
+    if (!BY_TAG.has(hit.tag)) continue
+    if (facts.credit) {
+      if (GAMBLING_TAGS.has(hit.tag)) return hit
+      continue
+    }
+    if (!TAGS_NAMED.has(hit.tag)) word ??= hit
+    else if (hit.ambiguous) ambiguous ??= hit
+    else if (hit.origin === ORIGIN.OSM_BRAND) brand ??= hit
+    else return hit
+  }
+  return word ?? brand ?? ambiguous
+}
+
+/**
+ * Where a generated brand may decide: a purchase by card, a direct debit, or a bare debit. A
+ * transfer names a person far more often than a shop, and many brands are also names (`ANDRE`,
+ * `MAES`, `BUSCH`); a cash withdrawal names the bank's machine (`LLOYDS BANK`).
+ */
+const BRAND_TYPES: ReadonlySet<string> = new Set(['CARD', 'DIRECT_DEBIT', 'DEBIT'])
+
+/** The category of the decisive hit, when it comes from `origin`. */
+const merchantCategoryFrom =
+  (origin: number) =>
+  (facts: Facts): Category | null => {
+    // Cash taken out at a shop or a market square is still cash (LABELLING.md: OTHER_EXPENSE).
+    if (facts.type === 'CASH_WITHDRAWAL') return null
+    const hit = decisiveHit(facts)
+    if (hit === null || hit.origin !== origin) return null
+    if (origin === ORIGIN.OSM_BRAND && !BRAND_TYPES.has(facts.type)) return null
+    if (facts.credit) return 'GAMBLING_GAIN'
+    return BY_TAG.get(hit.tag) ?? null
+  }
 
 export const MERCHANTS: Rule = {
   id: 'MERCHANT',
@@ -82,7 +112,7 @@ export const MERCHANTS: Rule = {
     'SHOPPING',
   ],
   counterparty: 'org',
-  decide: merchantCategory,
+  decide: merchantCategoryFrom(ORIGIN.HAND),
   examples: [
     { description: 'PRELEVEMENT DE EDF CLIENTS PARTICULIERS', amount: -112.32, category: 'POWER' },
     { description: 'PRELEVEMENT DE BOUYGUES TELECOM', amount: -15.99, category: 'TELECOM' },
@@ -96,5 +126,41 @@ export const MERCHANTS: Rule = {
     { description: 'PRELEVEMENT DE NAVIGO ANNUEL', amount: -75.2, category: 'TRANSPORT' },
     { description: 'CARTE X2518 PIZZA', amount: -19.99, category: 'LEISURE' },
     { description: 'CARTE FNAC', amount: -356.99, category: 'SHOPPING' },
+  ],
+}
+
+/** A brand known from OpenStreetMap only, in the customer's markets. */
+export const MERCHANT_OSM_BRAND: Rule = {
+  id: 'MERCHANT_OSM_BRAND',
+  categories: ['GROCERY', 'TRANSPORT', 'HEALTH', 'SPORT', 'LEISURE', 'SHOPPING'],
+  counterparty: 'org',
+  decide: merchantCategoryFrom(ORIGIN.OSM_BRAND),
+  examples: [
+    { description: 'PAIEMENT CB COCCIMARKET LYON 3', amount: -23.1, category: 'GROCERY' },
+    { description: 'CARD PAYMENT TO COSTCUTTER', amount: -8.45, category: 'GROCERY' },
+    { description: 'COMPRA TARJETA CICAR LANZAROTE', amount: -140, category: 'TRANSPORT' },
+    { description: 'CB ACUITIS MONTPELLIER', amount: -129, category: 'HEALTH' },
+    { description: 'KARTENZAHLUNG HERVIS LINZ', amount: -54.9, category: 'SPORT' },
+    { description: 'PAIEMENT CB COJEAN PARIS 8', amount: -11.9, category: 'LEISURE' },
+    { description: 'CARD PAYMENT TO BEAVERBROOKS', amount: -89.99, category: 'SHOPPING' },
+  ],
+}
+
+/**
+ * A place-type word (`BOULANGERIE`, `BAKKERIJ`, `APOTHEKE`) generated from the OpenStreetMap
+ * translations or kept by hand, found as a word start (`PHARMACIES`) or, in Dutch and German,
+ * as the end of a compound (`STADTAPOTHEKE`).
+ */
+export const MERCHANT_PLACE_WORD: Rule = {
+  id: 'MERCHANT_PLACE_WORD',
+  categories: ['GROCERY', 'HEALTH', 'LEISURE', 'SHOPPING', 'TOBACCO'],
+  counterparty: 'text',
+  decide: merchantCategoryFrom(ORIGIN.PLACE_WORD),
+  examples: [
+    { description: 'CB BOULANGERIES MARTIN 12/03', amount: -4.2, category: 'GROCERY' },
+    { description: 'KARTENZAHLUNG STADTAPOTHEKE AM MARKT', amount: -9.8, category: 'HEALTH' },
+    { description: 'PAGO TARJETA PIZZERIAS LUIGI', amount: -21, category: 'LEISURE' },
+    { description: 'CB COIFFURES ELEGANCE', amount: -25, category: 'SHOPPING' },
+    { description: 'KARTENZAHLUNG TABAKWARENHANDEL KOCH', amount: -12, category: 'TOBACCO' },
   ],
 }
