@@ -1,7 +1,10 @@
+import { withoutTrailingPlace } from './places.ts'
+
 /**
  * `labelRoot`: the normalised description without what still changes from one month to the
- * next for the same payee: standalone numbers, single letters and month names. Two payments
- * to the same payee in different months get the same root.
+ * next for the same payee: standalone numbers, single letters and month names, and from one
+ * shop of a chain to the next: the city and country code printed at the end of a card payment
+ * (places.ts). Two payments to the same payee in different months or towns get the same root.
  */
 /** Month names in the six languages, upper-case without accents. */
 export const MONTHS: ReadonlySet<string> = new Set([
@@ -94,9 +97,11 @@ const hasNoise = (text: string): boolean => {
 }
 
 export const labelRootOf = (normalised: string): string =>
-  hasNoise(normalised)
-    ? normalised
-        .split(' ')
-        .filter((word) => word !== '' && !isNoise(word))
-        .join(' ')
-    : normalised
+  withoutTrailingPlace(
+    hasNoise(normalised)
+      ? normalised
+          .split(' ')
+          .filter((word) => word !== '' && !isNoise(word))
+          .join(' ')
+      : normalised,
+  )

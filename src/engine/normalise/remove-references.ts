@@ -1,7 +1,7 @@
 import { PROTECTED_TOKENS } from './protected-tokens.ts'
 
 /**
- * Step 8: drop opaque references left after the keyword-led ones: any token of three
+ * Step 10: drop opaque references left after the keyword-led ones: any token of three
  * characters or more holding a digit (`FAST3280420323`, `2914101O4`, `06XXXXX685`, `114`),
  * except protected names (`BET365`) and instalment counts (`3X`, `4X`). One- and two-digit
  * numbers stay (`PAY IN 3`, `4 ROUES`); `labelRoot` drops them.
