@@ -241,13 +241,16 @@ export const extractCounterparty = (
   let processor: string | null = null
   while (i < words.length) {
     const word = words[i] ?? ''
-    if (processor === null && PAYMENT_PROCESSORS.has(word)) processor = word
+    const hit = hitAt(i)
+    // `PAYPAL EUROPE` is an entry of its own: a name, not a processor before one.
+    const isProcessor = PAYMENT_PROCESSORS.has(word) && (hit === undefined || hit.end === i + 1)
+    if (processor === null && isProcessor) processor = word
     if (
-      isVocabulary(hitAt(i)) ||
+      isVocabulary(hit) ||
       LEADING.has(word) ||
       CIVIL_TITLES.has(word) ||
       LEGAL_FORMS.has(word) ||
-      PAYMENT_PROCESSORS.has(word) ||
+      isProcessor ||
       DOMAINS.has(word) ||
       startsWithDigit(word)
     )

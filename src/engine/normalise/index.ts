@@ -10,7 +10,6 @@ import { removeDates } from './remove-dates.ts'
 import { removeSepaIds } from './remove-sepa-ids.ts'
 import { removeAmounts } from './remove-amounts.ts'
 import { tidyPunctuation } from './tidy-punctuation.ts'
-import { splitStoreNumbers } from './split-store-numbers.ts'
 import { removeReferences } from './remove-references.ts'
 import { collapseSpaces } from './collapse-spaces.ts'
 import { labelRootOf } from './label-root.ts'
@@ -28,7 +27,6 @@ export const STEPS: readonly ((text: string) => string)[] = [
   removeSepaIds,
   removeAmounts,
   tidyPunctuation,
-  splitStoreNumbers,
   removeReferences,
   collapseSpaces,
 ]
