@@ -78,30 +78,37 @@ const isNoise = (word: string): boolean => word.length === 1 || isDigits(word) |
 const SPACE = 32
 const MONTH_WORD = new RegExp(`(?:^| )(?:${[...MONTHS].join('|')})(?= |$)`)
 
-/** Whether any word would be dropped, found without splitting the text (the common case is no). */
-const hasNoise = (text: string): boolean => {
+/**
+ * Whether any word would be dropped, found without splitting the text (the common case is no):
+ * -1 when none would, else where the last word starts (for the trailing-place check, which then
+ * needs no second scan).
+ */
+const lastWordIfNoNoise = (text: string): number => {
   let start = 0
   let digitsOnly = true
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : SPACE
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
     if (code === SPACE) {
       const length = i - start
-      if (length === 1 || (length > 0 && digitsOnly)) return true
+      if (length === 1 || (length > 0 && digitsOnly)) return -1
       start = i + 1
       digitsOnly = true
     } else if (code < 48 || code > 57) {
       digitsOnly = false
     }
   }
-  return MONTH_WORD.test(text)
+  const length = text.length - start
+  if (length === 1 || (length > 0 && digitsOnly)) return -1
+  return MONTH_WORD.test(text) ? -1 : start
 }
 
-export const labelRootOf = (normalised: string): string =>
-  withoutTrailingPlace(
-    hasNoise(normalised)
-      ? normalised
-          .split(' ')
-          .filter((word) => word !== '' && !isNoise(word))
-          .join(' ')
-      : normalised,
+export const labelRootOf = (normalised: string): string => {
+  const lastStart = lastWordIfNoNoise(normalised)
+  if (lastStart >= 0) return withoutTrailingPlace(normalised, lastStart)
+  return withoutTrailingPlace(
+    normalised
+      .split(' ')
+      .filter((word) => word !== '' && !isNoise(word))
+      .join(' '),
   )
+}

@@ -216,11 +216,54 @@ export const placeStart = (
   return at
 }
 
-/** `text` (words separated by one space) without its trailing place. */
-export const withoutTrailingPlace = (text: string): string => {
-  const last = text.lastIndexOf(' ')
-  const lastWord = text.slice(last + 1)
-  // The common case: the last word is no place, nothing to split.
+const LETTERS = 26
+const A = 65
+/** Longest listed place: longer last words are no place without a look-up. */
+const MAX_PLACE_LENGTH = Math.max(...[...COUNTRY_CODES, ...CITIES].map((place) => place.length))
+
+/** Index of a word's length, first and last letter in `MAY_BE_PLACE`, or -1 outside it. */
+const shapeOf = (length: number, first: number, last: number): number =>
+  length > MAX_PLACE_LENGTH || first < A || first >= A + LETTERS || last < A || last >= A + LETTERS
+    ? -1
+    : (length * LETTERS + first - A) * LETTERS + last - A
+
+/**
+ * 1 for each length, first and last letter some place has: lets `withoutTrailingPlace` rule out
+ * almost every text from three character codes, without slicing and hashing its last word
+ * (the label root is computed for every distinct description). Built once, never written after.
+ */
+const MAY_BE_PLACE: Readonly<Uint8Array> = (() => {
+  const table = new Uint8Array((MAX_PLACE_LENGTH + 1) * LETTERS * LETTERS)
+  for (const place of [...COUNTRY_CODES, ...CITIES]) {
+    table[shapeOf(place.length, place.charCodeAt(0), place.charCodeAt(place.length - 1))] = 1
+  }
+  return table
+})()
+
+/**
+ * Whether the word of `text` starting at `lastStart` and ending the text may be a place: a
+ * look-up in `MAY_BE_PLACE`, no slicing. False means surely not.
+ */
+export const mayEndWithPlace = (text: string, lastStart: number): boolean => {
+  const shape = shapeOf(
+    text.length - lastStart,
+    text.charCodeAt(lastStart),
+    text.charCodeAt(text.length - 1),
+  )
+  return shape >= 0 && MAY_BE_PLACE[shape] === 1
+}
+
+/**
+ * `text` (words separated by one space) without its trailing place.
+ * @param lastStart where the last word starts, when the caller knows it
+ */
+export const withoutTrailingPlace = (
+  text: string,
+  lastStart = text.lastIndexOf(' ') + 1,
+): string => {
+  // One word or none: nothing precedes a place.
+  if (lastStart === 0 || !mayEndWithPlace(text, lastStart)) return text
+  const lastWord = text.slice(lastStart)
   if (!COUNTRY_CODES.has(lastWord) && !CITIES.has(lastWord)) return text
   const words = text.split(' ')
   const at = placeStart(words, words.length)
