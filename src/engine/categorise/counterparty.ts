@@ -1,13 +1,19 @@
 /**
  * The payee or payer named in a description when no dictionary entry names it:
- * `VIR SEPA RECU /DE FNAC DARTY PARTICIPATIONS ET SERVICES /MOTIF SALAIRE` → `FNAC DARTY`.
- * Skips the leading payment wording (`VIR SEPA RECU DE`, `PRLV SEPA`, `CARTE`), then keeps up
- * to three words until a field keyword (`MOTIF`, `REF`, `CONCEPTO`, `VERWENDUNGSZWECK`), a
- * dictionary word or a connector; civil titles and company forms are dropped.
- * Knowingly wrong: a payee whose name starts with a payment word loses that word.
+ * `VIR SEPA RECU /DE FNAC DARTY PARTICIPATIONS ET SERVICES /MOTIF SALAIRE` → `FNAC DARTY`,
+ * `SUMUP *BOULANGERIE DUPONT PARIS FR` → `BOULANGERIE DUPONT`.
+ * Skips the leading payment wording (`VIR SEPA RECU DE`, `PRLV SEPA`, `CARTE`) and a payment
+ * processor (`SUMUP`, `SQUARE`), then keeps up to three words (connectors such as `DE` or `VAN`
+ * not counted) until a field keyword (`MOTIF`, `REF`, `CONCEPTO`, `VERWENDUNGSZWECK`), a
+ * dictionary word, a connector, a legal form (name-words.ts) or the city and country code that
+ * end a card payment (normalise/places.ts); civil titles are dropped. A shop word
+ * (`BOULANGERIE`, `CAFE`) is part of a name but is not a name alone.
+ * Knowingly wrong: a payee whose name starts with a payment word loses that word; a town that
+ * places.ts does not list stays in the name when the name is short enough.
  */
-import { MONTHS } from '../normalise/index.ts'
+import { MONTHS, PAYMENT_PROCESSORS, placeStart } from '../normalise/index.ts'
 import type { Hit } from './matcher.ts'
+import { CIVIL_TITLES, LEGAL_FORMS, LEGAL_FORMS_AFTER_NAME } from './name-words.ts'
 import { isOrgTagId, TAG_ID } from './tags.ts'
 
 /** Words between the payment wording and the name: prepositions, direction, scheme. */
@@ -167,56 +173,55 @@ const NAME_ENDS = new Set([
   'FILIALE',
 ])
 
-/** Civil titles and company forms: dropped from a name. */
-const DROPPED = new Set([
-  'SE',
-  'SAU',
-  'SPA',
-  'SCOP',
-  'LIMITED',
-  'M',
-  'MR',
-  'MME',
-  'MLLE',
-  'MRS',
-  'MS',
-  'MISS',
-  'DR',
-  'SR',
-  'SRA',
-  'SRTA',
-  'DHR',
-  'MEVR',
-  'HR',
-  'HERR',
-  'FRAU',
-  'SAS',
-  'SASU',
-  'SARL',
-  'EURL',
-  'SA',
-  'SNC',
-  'SCI',
-  'LTD',
-  'PLC',
-  'LLP',
-  'LLC',
-  'INC',
-  'GMBH',
-  'KG',
-  'UG',
-  'EG',
-  'SL',
-  'SLU',
-  'BV',
-  'NV',
-  'VOF',
-  'SPRL',
-  'SRL',
-  'BVBA',
-  'CV',
-  'SCRL',
+/** Words of a name that do not count towards its length: `CAFE DU COIN`, `HUIS VAN DEN BOSCH`. */
+const CONNECTORS = new Set([
+  'DE',
+  'DU',
+  'DES',
+  'D',
+  'LA',
+  'LE',
+  'LES',
+  'L',
+  'DEL',
+  'EL',
+  'LOS',
+  'LAS',
+  'VAN',
+  'DER',
+  'DEN',
+  'HET',
+  'THE',
+  'OF',
+  'AM',
+  'IM',
+  'ZUM',
+  'ZUR',
 ])
+
+/** Domain endings printed after an online merchant (`BOL.COM`, `NETFLIX.COM`). */
+const DOMAINS = new Set(['WWW', 'COM', 'NET', 'ORG', 'IO'])
+
+/** Why three: enough for `CARREFOUR CITY`, `J JANSEN`, `PHARMACIE DE LA GARE`; a fourth word is most often a place or a remittance text. */
+const MAX_NAME_WORDS = 3
+
+/** Vocabulary that names a kind of shop (`BOULANGERIE`, `CAFE`, `PHARMACIE`): part of a shop's name, never a name alone. */
+const SHOP_WORD_TAGS: ReadonlySet<number> = new Set([
+  TAG_ID.GROCERY_WORD,
+  TAG_ID.TRANSPORT_WORD,
+  TAG_ID.HEALTH_WORD,
+  TAG_ID.LEISURE_WORD,
+  TAG_ID.SPORT_WORD,
+  TAG_ID.TOBACCO_WORD,
+  TAG_ID.SHOPPING_WORD,
+  TAG_ID.MULTIMEDIA_WORD,
+  TAG_ID.GAMBLING_WORD,
+])
+
+const startsWithDigit = (word: string): boolean => {
+  const code = word.charCodeAt(0)
+  return code >= 48 && code <= 57
+}
 
 /**
  * @param words the normalised description split on spaces
@@ -226,36 +231,73 @@ export const extractCounterparty = (
   words: readonly string[],
   hits: readonly Hit[],
 ): string | null => {
-  // Words covered by a dictionary entry that is not an organisation (payment wording,
-  // vocabulary) can start or end the name, never be part of it.
+  // The dictionary hit covering each position, if any (hits are in text order, disjoint).
   let hitIndex = 0
-  const inWordHit = (position: number): boolean => {
+  const hitAt = (position: number): Hit | undefined => {
     while (hitIndex < hits.length && (hits[hitIndex]?.end ?? 0) <= position) hitIndex++
     const hit = hits[hitIndex]
-    return (
-      hit !== undefined &&
-      hit.start <= position &&
-      !isOrgTagId(hit.tag) &&
-      hit.tag !== TAG_ID.NEUTRAL &&
-      hit.tag !== TAG_ID.LEGAL_FORM
-    )
+    return hit !== undefined && hit.start <= position ? hit : undefined
   }
+  // Vocabulary (payment wording, field words) can start or end the name, never be part of
+  // it; shop words can be part of it (`BOULANGERIE DUPONT`), organisations are names.
+  const isVocabulary = (hit: Hit | undefined): boolean =>
+    hit !== undefined &&
+    !isOrgTagId(hit.tag) &&
+    hit.tag !== TAG_ID.NEUTRAL &&
+    hit.tag !== TAG_ID.LEGAL_FORM &&
+    !SHOP_WORD_TAGS.has(hit.tag)
   const labelled = words.findIndex((word) => NAME_LABELS.has(word))
   let i = labelled >= 0 ? labelled + 1 : 0
+  // A processor with no merchant after it is the payee itself (`LASTSCHRIFT PAYPAL`).
+  let processor: string | null = null
   while (i < words.length) {
     const word = words[i] ?? ''
-    if (inWordHit(i) || LEADING.has(word) || DROPPED.has(word) || /^\d/.test(word)) i++
+    const hit = hitAt(i)
+    // `PAYPAL EUROPE` is an entry of its own: a name, not a processor before one.
+    const isProcessor = PAYMENT_PROCESSORS.has(word) && (hit === undefined || hit.end === i + 1)
+    if (processor === null && isProcessor) processor = word
+    if (
+      isVocabulary(hit) ||
+      LEADING.has(word) ||
+      CIVIL_TITLES.has(word) ||
+      LEGAL_FORMS.has(word) ||
+      isProcessor ||
+      DOMAINS.has(word) ||
+      startsWithDigit(word)
+    )
+      i++
     else break
   }
-  let name = ''
-  let count = 0
-  for (; i < words.length && count < 3; i++) {
+  // The city and country code of a card payment end the text; the name keeps one word at least.
+  const end = placeStart(words, words.length, i + 1)
+  const name: string[] = []
+  let counted = 0
+  let named = false
+  for (; i < end && counted < MAX_NAME_WORDS; i++) {
     const word = words[i] ?? ''
-    if (FIELD_KEYWORDS.has(word) || MONTHS.has(word) || inWordHit(i) || /^\d/.test(word)) break
-    if (count > 0 && NAME_ENDS.has(word)) break
-    if (DROPPED.has(word)) continue
-    name = name === '' ? word : `${name} ${word}`
-    count++
+    const hit = hitAt(i)
+    if (FIELD_KEYWORDS.has(word) || MONTHS.has(word) || isVocabulary(hit) || startsWithDigit(word))
+      break
+    if (CIVIL_TITLES.has(word)) continue
+    const isEnd =
+      NAME_ENDS.has(word) ||
+      LEGAL_FORMS.has(word) ||
+      LEGAL_FORMS_AFTER_NAME.has(word) ||
+      DOMAINS.has(word) ||
+      PAYMENT_PROCESSORS.has(word)
+    if (name.length > 0 && isEnd) {
+      // `BAKERY LTD`: a legal form says the words before it are a company's name.
+      if (LEGAL_FORMS.has(word) || LEGAL_FORMS_AFTER_NAME.has(word)) named = true
+      break
+    }
+    if (LEGAL_FORMS.has(word)) continue
+    name.push(word)
+    if (CONNECTORS.has(word)) continue
+    counted++
+    if (hit === undefined || !SHOP_WORD_TAGS.has(hit.tag)) named = true
   }
-  return name === '' ? null : name
+  while (name.length > 0 && CONNECTORS.has(name[name.length - 1] ?? '')) name.pop()
+  // `CB BOULANGERIE` names no one: a kind of shop alone is not a name.
+  // (When a name was found, a processor before it is only how the money moved.)
+  return named ? name.join(' ') : processor
 }

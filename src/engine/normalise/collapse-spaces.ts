@@ -1,4 +1,4 @@
-/** Step 9: one space between words, none at the ends. */
+/** Step 10: one space between words, none at the ends. */
 const SPACES = / {2,}/g
 
 export const collapseSpaces = (text: string): string =>

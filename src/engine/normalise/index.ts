@@ -4,6 +4,7 @@
  */
 import { upperCase } from './upper-case.ts'
 import { stripAccents } from './strip-accents.ts'
+import { splitPaymentProcessors } from './payment-processors.ts'
 import { removeCardNumbers } from './remove-card-numbers.ts'
 import { removeDates } from './remove-dates.ts'
 import { removeSepaIds } from './remove-sepa-ids.ts'
@@ -14,10 +15,13 @@ import { collapseSpaces } from './collapse-spaces.ts'
 import { labelRootOf } from './label-root.ts'
 
 export { MONTHS } from './label-root.ts'
+export { PAYMENT_PROCESSORS } from './payment-processors.ts'
+export { COUNTRY_CODES, CITIES, placeStart } from './places.ts'
 
 export const STEPS: readonly ((text: string) => string)[] = [
   upperCase,
   stripAccents,
+  splitPaymentProcessors,
   removeCardNumbers,
   removeDates,
   removeSepaIds,

@@ -1,5 +1,5 @@
 /**
- * Names that contain digits and must survive the reference clean-up (step 8), which otherwise
+ * Names that contain digits and must survive the reference clean-up (step 9), which otherwise
  * drops every token holding a digit. Add a name here when a dictionary entry needs it (the
  * dictionary test fails until you do).
  */

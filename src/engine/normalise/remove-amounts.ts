@@ -1,5 +1,5 @@
 /**
- * Step 6: remove amounts repeated in the text (`5,49 EUR`, `543,45EUR`, `EUR 12.50`,
+ * Step 7: remove amounts repeated in the text (`5,49 EUR`, `543,45EUR`, `EUR 12.50`,
  * `£12.50`, `15,81%/AN`): foreign-currency card payments and fee lines quote an amount that
  * changes every time.
  */

@@ -1,5 +1,5 @@
 /**
- * Step 4: remove dates and times (`12/03`, `12/03/2026`, `12.03.26`, `2026-03-12`, `06H23`,
+ * Step 5: remove dates and times (`12/03`, `12/03/2026`, `12.03.26`, `2026-03-12`, `06H23`,
  * `14:05`): card payments and transfers repeat the operation date, which changes every month.
  * Month names stay here (they are sometimes a payee's name); `labelRoot` drops them.
  */

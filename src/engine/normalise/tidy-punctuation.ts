@@ -1,5 +1,5 @@
 /**
- * Step 7: punctuation to spaces. Keeps `&` (M&S, H&M, 1&1), joins dotted initials
+ * Step 8: punctuation to spaces. Keeps `&` (M&S, H&M, 1&1), joins dotted initials
  * (`S.A.R.L` → `SARL`, `B.V.` → `BV`) and possessive `'S` (`SAINSBURY'S` → `SAINSBURYS`);
  * any other character that is not a letter or a digit separates words.
  */
