@@ -53,6 +53,26 @@ export default tseslint.config(
           selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
           message: 'The engine never reads the clock: pass asOf.',
         },
+        // No module-level state: a buffer or cache belongs to one call, passed down from it.
+        {
+          selector: "Program > VariableDeclaration[kind!='const']",
+          message: 'No module-level state in the engine: keep it in the call.',
+        },
+        {
+          selector: "Program > ExportNamedDeclaration > VariableDeclaration[kind!='const']",
+          message: 'No module-level state in the engine: keep it in the call.',
+        },
+        {
+          selector:
+            "Program > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^(Int8|Uint8|Uint8Clamped|Int16|Uint16|Int32|Uint32|Float32|Float64|BigInt64|BigUint64)Array$/]",
+          message: 'No module-level buffer in the engine: allocate it per call.',
+        },
+        {
+          selector:
+            "Program > VariableDeclaration > VariableDeclarator:not([id.typeAnnotation.typeAnnotation.typeName.name=/^Readonly/]) > NewExpression[callee.name=/^(Map|Set|WeakMap|WeakSet)$/]",
+          message:
+            'A module-level Map or Set in the engine is a lookup table: type it ReadonlyMap / ReadonlySet.',
+        },
       ],
       'no-restricted-properties': [
         'error',

@@ -17,7 +17,7 @@ import { CIVIL_TITLES, LEGAL_FORMS, LEGAL_FORMS_AFTER_NAME } from './name-words.
 import { isOrgTagId, TAG_ID } from './tags.ts'
 
 /** Words between the payment wording and the name: prepositions, direction, scheme. */
-const LEADING = new Set([
+const LEADING: ReadonlySet<string> = new Set([
   'N',
   'RE',
   'RECEIVED',
@@ -103,7 +103,7 @@ export const isFillerWord = (word: string): boolean => {
 }
 
 /** Words that end a name: field labels of SEPA and bank formats. */
-const FIELD_KEYWORDS = new Set([
+const FIELD_KEYWORDS: ReadonlySet<string> = new Set([
   'ECHEANCE',
   'MOTIF',
   'LIB',
@@ -136,7 +136,7 @@ const FIELD_KEYWORDS = new Set([
 ])
 
 /** Field labels after which banks print the payee's name (`NAAM J JANSEN`, `AUFTRAGGEBER`). */
-const NAME_LABELS = new Set([
+const NAME_LABELS: ReadonlySet<string> = new Set([
   'NAAM',
   'NAME',
   'NOM',
@@ -154,7 +154,7 @@ const NAME_LABELS = new Set([
 ])
 
 /** Connectors and company words that end a name once it has one word. */
-const NAME_ENDS = new Set([
+const NAME_ENDS: ReadonlySet<string> = new Set([
   'ET',
   'AND',
   'Y',
@@ -174,7 +174,7 @@ const NAME_ENDS = new Set([
 ])
 
 /** Words of a name that do not count towards its length: `CAFE DU COIN`, `HUIS VAN DEN BOSCH`. */
-const CONNECTORS = new Set([
+const CONNECTORS: ReadonlySet<string> = new Set([
   'DE',
   'DU',
   'DES',
@@ -200,7 +200,7 @@ const CONNECTORS = new Set([
 ])
 
 /** Domain endings printed after an online merchant (`BOL.COM`, `NETFLIX.COM`). */
-const DOMAINS = new Set(['WWW', 'COM', 'NET', 'ORG', 'IO'])
+const DOMAINS: ReadonlySet<string> = new Set(['WWW', 'COM', 'NET', 'ORG', 'IO'])
 
 /** Why three: enough for `CARREFOUR CITY`, `J JANSEN`, `PHARMACIE DE LA GARE`; a fourth word is most often a place or a remittance text. */
 const MAX_NAME_WORDS = 3

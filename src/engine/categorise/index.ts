@@ -52,13 +52,6 @@ interface Reading {
   readonly companyName: boolean
 }
 
-/**
- * First hit of each tag for the description being read: one buffer reset on every read instead
- * of a new array (safe: the engine is synchronous and `readNormalised` keeps no reference to it
- * once it returns).
- */
-const FIRST_HIT = new Int32Array(TAG_COUNT)
-
 /** FEES_* and REFUND_*_FEES: operations the bank books itself. */
 const isBankFee = (category: Category): boolean =>
   category.startsWith('FEES_') || (category.startsWith('REFUND_') && category.endsWith('_FEES'))
@@ -70,10 +63,11 @@ const readNormalised = (
   credit: boolean,
   accountType: Account['type'],
   markets: number,
+  firstHitBuffer: Int32Array,
 ): Reading => {
   const words = normalised === '' ? [] : normalised.split(' ')
   const hits = findHits(MATCHER, words, markets, isFillerWord)
-  const firstHit = FIRST_HIT.fill(-1)
+  const firstHit = firstHitBuffer.fill(-1)
   for (let h = hits.length - 1; h >= 0; h--) firstHit[hits[h]?.tag ?? 0] = h
   const returnedDebit = firstHit[TAG_ID.REJECT_DIRECT_DEBIT] ?? -1
   if (returnedDebit >= 0) {
@@ -125,6 +119,9 @@ const createReader = (
   markets: number,
   normalisedOf: ReadonlyMap<string, string>,
 ): ((description: string, credit: boolean, accountType: Account['type']) => Reading) => {
+  // First hit of each tag for the description being read: one buffer per call, reset on every
+  // read (`readNormalised` keeps no reference to it once it returns).
+  const firstHit = new Int32Array(TAG_COUNT)
   // One map per sign and account type, keyed by the description itself: no key string to build
   // on the hot path, and a string's hash is computed once.
   const byRaw: [Map<string, Map<string, Reading>>, Map<string, Map<string, Reading>>] = [
@@ -156,7 +153,14 @@ const createReader = (
     const sameText = mapOf(byNormalised[credit ? 1 : 0], accountType)
     reading = sameText.get(normalised)
     if (!reading) {
-      reading = readNormalised(normalised, labelRootOf(normalised), credit, accountType, markets)
+      reading = readNormalised(
+        normalised,
+        labelRootOf(normalised),
+        credit,
+        accountType,
+        markets,
+        firstHit,
+      )
       sameText.set(normalised, reading)
     }
     raw.set(description, reading)
@@ -195,7 +199,7 @@ const toEnriched = (draft: Draft): EnrichedTransaction => {
 }
 
 /** Civil titles in owner names, left out when matching them in descriptions. */
-const TITLES = new Set([
+const TITLES: ReadonlySet<string> = new Set([
   'M',
   'MR',
   'MME',
@@ -212,7 +216,7 @@ const TITLES = new Set([
   'MEVR',
 ])
 /** Words that join two holders in one owner name (`MR JEAN DUPONT ET MME MARIE DUPONT`). */
-const JOINS = new Set(['ET', 'AND', 'Y', 'UND', 'EN', '&', 'OU', 'OR', 'OF'])
+const JOINS: ReadonlySet<string> = new Set(['ET', 'AND', 'Y', 'UND', 'EN', '&', 'OU', 'OR', 'OF'])
 
 /** Each holder's name as words, titles left out; one name may hold two holders. */
 const ownerNameWords = (accounts: readonly Account[]): string[][] => {

@@ -80,7 +80,12 @@ export const linkRejections = (drafts: readonly Draft[]): void => {
   }
 }
 
-const TRANSFER_TYPES = new Set(['INCOMING_TRANSFER', 'OUTGOING_TRANSFER', 'CREDIT', 'DEBIT'])
+const TRANSFER_TYPES: ReadonlySet<string> = new Set([
+  'INCOMING_TRANSFER',
+  'OUTGOING_TRANSFER',
+  'CREDIT',
+  'DEBIT',
+])
 /** Money moved to or from the customer's own savings or investments is internal. */
 const isSavingsWording = (draft: Draft): boolean => draft.ruleId === SAVINGS_RULE_ID
 const isFallback = (category: Category): boolean =>

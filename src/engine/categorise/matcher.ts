@@ -261,7 +261,7 @@ export const compileMatcher = (sources: MatcherSources): Matcher => {
 }
 
 const ALL = 0x7fffffff
-const WORD_TAG_IDS = new Set(
+const WORD_TAG_IDS: ReadonlySet<number> = new Set(
   (
     [
       'GROCERY_WORD',
@@ -282,13 +282,13 @@ const isWordTag = (tag: number): boolean => WORD_TAG_IDS.has(tag)
  * Payment wording: a merchant name may follow it. Neutral and booking words (`APPLE PAY`,
  * `IDEAL`, `GUTSCHRIFT`) name no rail but still come before the payee's name.
  */
-const RAIL_TAG_IDS = new Set([
+const RAIL_TAG_IDS: ReadonlySet<number> = new Set([
   ...TYPE_TAGS.map((tag) => TAG_ID[tag]),
   TAG_ID.NEUTRAL,
   TAG_ID.BOOKING_WORD,
 ])
-const NO_RAIL_TAG_IDS = new Set([TAG_ID.NEUTRAL, TAG_ID.BOOKING_WORD])
-const CARD_TAG_IDS = new Set([TAG_ID.T_CARD])
+const NO_RAIL_TAG_IDS: ReadonlySet<number> = new Set([TAG_ID.NEUTRAL, TAG_ID.BOOKING_WORD])
+const CARD_TAG_IDS: ReadonlySet<number> = new Set([TAG_ID.T_CARD])
 const RAIL_NONE = 0
 const RAIL_CARD = 1
 const RAIL_OTHER = 2

@@ -56,7 +56,7 @@ const RISK_GROUPS = {
 type RiskGroup = keyof typeof RISK_GROUPS
 
 /** Category → the risk group it feeds (the sets are disjoint). */
-const GROUP_OF = new Map<Category, RiskGroup>(
+const GROUP_OF: ReadonlyMap<Category, RiskGroup> = new Map<Category, RiskGroup>(
   (Object.keys(RISK_GROUPS) as RiskGroup[]).flatMap((group) =>
     [...RISK_GROUPS[group]].map((category): [Category, RiskGroup] => [category, group]),
   ), // Object.keys loses the key type; the keys are RISK_GROUPS' own

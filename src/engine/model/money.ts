@@ -36,16 +36,7 @@ const EXPONENTS: Readonly<Record<string, number>> = {
 }
 
 /** Number of minor-unit digits of a currency (2 when unknown). */
-let lastCurrency = ''
-let lastExponent = 2
-export const currencyExponent = (currency: string): number => {
-  // One analysis converts thousands of amounts of one currency: the last answer is kept.
-  if (currency !== lastCurrency) {
-    lastCurrency = currency
-    lastExponent = EXPONENTS[currency] ?? 2
-  }
-  return lastExponent
-}
+export const currencyExponent = (currency: string): number => EXPONENTS[currency] ?? 2
 
 /** Major units (e.g. euros, as a JSON number) to integer minor units, rounding half away from zero. */
 export const toMinor = (major: number, currency: string): Minor => {

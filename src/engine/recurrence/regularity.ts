@@ -54,27 +54,24 @@ const isMonthlyByCalendar = (days: readonly number[]): boolean => {
   return month === firstMonth + spanned - 1
 }
 
-/** Scratch space of `median` (the engine is synchronous: one user at a time). */
-let scratch = new Float64Array(64)
-
 /** Median of numbers, half-way between the two middle ones for an even count; 0 when empty. */
 const median = (values: readonly number[]): number => {
   const n = values.length
-  if (scratch.length < n) scratch = new Float64Array(Math.max(n, scratch.length * 2))
+  const scratch = new Float64Array(n)
   for (let i = 0; i < n; i++) scratch[i] = values[i] as number // i < n
-  return medianOfScratch(n)
+  return medianOfScratch(scratch, n)
 }
 
 /** `median(intervalsOf(days))` without building the intervals. */
 const medianInterval = (days: readonly number[]): number => {
   const n = Math.max(days.length - 1, 0)
-  if (scratch.length < n) scratch = new Float64Array(Math.max(n, scratch.length * 2))
+  const scratch = new Float64Array(n)
   for (let i = 0; i < n; i++) scratch[i] = (days[i + 1] as number) - (days[i] as number) // i + 1 < length
-  return medianOfScratch(n)
+  return medianOfScratch(scratch, n)
 }
 
 /** Median of `scratch[0, n)`, which it sorts in place; 0 when `n` is 0. */
-const medianOfScratch = (n: number): number => {
+const medianOfScratch = (scratch: Float64Array, n: number): number => {
   if (n === 0) return 0
   const sorted = scratch
   if (n <= 32) {

@@ -35,8 +35,8 @@ const BY_TAG: ReadonlyMap<number, Category> = new Map([
   [TAG_ID.SHOPPING, 'SHOPPING'],
   [TAG_ID.SHOPPING_WORD, 'SHOPPING'],
 ])
-const GAMBLING_TAGS = new Set([TAG_ID.GAMBLING, TAG_ID.GAMBLING_WORD])
-const TAGS_NAMED = new Set([
+const GAMBLING_TAGS: ReadonlySet<number> = new Set([TAG_ID.GAMBLING, TAG_ID.GAMBLING_WORD])
+const TAGS_NAMED: ReadonlySet<number> = new Set([
   TAG_ID.POWER,
   TAG_ID.TELECOM,
   TAG_ID.MULTIMEDIA,
