@@ -141,11 +141,16 @@ export const LOANS: Rule = {
 
 export const WAGE_ADVANCE: Rule = {
   id: 'WAGE_ADVANCE_PROVIDER',
-  categories: ['WAGE_ADVANCE_PAYMENT', 'LOAN_REPAYMENT'],
+  categories: ['WAGE_ADVANCE_PAYMENT', 'LOAN_REPAYMENT_PERSONAL'],
   counterparty: 'org',
   orgTags: ['WAGE_ADVANCE'],
+  // Paying an advance back is a repayment, never a bare one: personal is the default product.
   decide: (facts) =>
-    has(facts, 'WAGE_ADVANCE') ? (facts.credit ? 'WAGE_ADVANCE_PAYMENT' : 'LOAN_REPAYMENT') : null,
+    has(facts, 'WAGE_ADVANCE')
+      ? facts.credit
+        ? 'WAGE_ADVANCE_PAYMENT'
+        : 'LOAN_REPAYMENT_PERSONAL'
+      : null,
   examples: [
     {
       description: 'VIR SEPA RECU /DE ROSALY /MOTIF AVANCE',
@@ -156,7 +161,7 @@ export const WAGE_ADVANCE: Rule = {
     {
       description: 'PRLV SEPA ROSALY REMBOURSEMENT AVANCE',
       amount: -150,
-      category: 'LOAN_REPAYMENT',
+      category: 'LOAN_REPAYMENT_PERSONAL',
     },
   ],
 }
