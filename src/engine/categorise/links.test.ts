@@ -73,8 +73,8 @@ test('pairs a transfer to the customer’s savings account with its credit there
   assert.equal(result.get(inn.id)?.enrichments.type, 'INCOMING_INTERNAL_TRANSFER')
   assert.equal(result.get(out.id)?.enrichments.counterPartId, inn.id)
   assert.equal(result.get(inn.id)?.enrichments.counterPartId, out.id)
-  assert.equal(result.get(out.id)?.enrichments.category, 'SAVING')
-  assert.equal(result.get(inn.id)?.enrichments.category, 'SAVING')
+  assert.equal(result.get(out.id)?.enrichments.category, 'OTHER_EXPENSE')
+  assert.equal(result.get(inn.id)?.enrichments.category, 'OTHER_ENTRY')
 })
 
 test('does not pair opposite amounts too far apart or on the same account', () => {
@@ -174,4 +174,14 @@ test('a joint owner name counts for each holder', () => {
   const joint = account('a0', 'CHECKING', [toMarie], 'MR JEAN MARTIN ET MME MARIE DURAND')
   const result = byId(enrichAccounts([joint]))
   assert.equal(result.get(toMarie.id)?.enrichments.type, 'OUTGOING_INTERNAL_TRANSFER')
+})
+
+test('keeps pay that carries the holder’s name as income, and a bare transfer to them as own', () => {
+  const pay = tx('a0', '2026-03-28', 2150.4, 'VIR SEPA RECU SALAIRE MARS M JEAN MARTIN')
+  const own = tx('a0', '2026-03-29', -300, 'VIR SEPA EMIS M JEAN MARTIN')
+  const result = byId(enrichAccounts([account('a0', 'CHECKING', [pay, own])]))
+  assert.equal(result.get(pay.id)?.enrichments.category, 'WAGE')
+  assert.equal(result.get(pay.id)?.enrichments.type, 'INCOMING_TRANSFER')
+  assert.equal(result.get(own.id)?.enrichments.type, 'OUTGOING_INTERNAL_TRANSFER')
+  assert.equal(result.get(own.id)?.enrichments.category, 'OTHER_EXPENSE')
 })

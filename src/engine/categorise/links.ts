@@ -5,6 +5,9 @@
  */
 import type { Category } from '../model/index.ts'
 import { compareDrafts, type Draft } from './draft.ts'
+import { SAVINGS } from './rules/savings.ts'
+
+const SAVINGS_RULE_ID = SAVINGS.id
 
 /** Why 45 days: a direct debit comes back within days, a cheque within a few weeks. */
 const REJECTION_WINDOW_DAYS = 45
@@ -79,12 +82,7 @@ export const linkRejections = (drafts: readonly Draft[]): void => {
 
 const TRANSFER_TYPES = new Set(['INCOMING_TRANSFER', 'OUTGOING_TRANSFER', 'CREDIT', 'DEBIT'])
 /** Money moved to or from the customer's own savings or investments is internal. */
-const SAVINGS: ReadonlySet<Category> = new Set([
-  'SAVING',
-  'BANKBOOK_SAVING',
-  'SHARE_SAVING',
-  'DISSAVING',
-])
+const isSavingsWording = (draft: Draft): boolean => draft.ruleId === SAVINGS_RULE_ID
 const isFallback = (category: Category): boolean =>
   category === 'OTHER_ENTRY' || category === 'OTHER_EXPENSE'
 
@@ -99,15 +97,13 @@ const recategorise = (draft: Draft, other: Draft): void => {
   const out = draft.transaction.amount < 0
   const savingsLeg = other.account.type === 'SAVINGS' || draft.account.type === 'SAVINGS'
   if (savingsLeg) {
-    // Seen from either side, money moving towards the savings account is saving.
-    const towardsSavings = out ? other.account.type === 'SAVINGS' : draft.account.type === 'SAVINGS'
-    draft.category = towardsSavings ? 'SAVING' : 'DISSAVING'
+    // An own transfer stays OTHER_EXPENSE / OTHER_ENTRY (LABELLING.md): only the rule says why.
     draft.ruleId = 'INTERNAL_TRANSFER_SAVINGS'
   } else if (out && other.account.type === 'CREDIT_CARD') {
     draft.category = 'DEFERRED_TOTAL_PAYMENT'
     draft.ruleId = 'INTERNAL_TRANSFER_CARD'
   } else if (out && other.account.type === 'LOAN') {
-    draft.category = 'LOAN_REPAYMENT'
+    draft.category = 'LOAN_REPAYMENT_PERSONAL'
     draft.ruleId = 'INTERNAL_TRANSFER_LOAN'
   }
 }
@@ -154,7 +150,10 @@ export const linkInternalTransfers = (
   for (const draft of legs) {
     if (draft.counterPartId !== null) continue
     if (draft.type === 'CREDIT' || draft.type === 'DEBIT') continue
-    if (draft.internalWording || SAVINGS.has(draft.category) || isOwnName(draft)) {
+    // The holder's name alone proves nothing on pay or a benefit (`SALAIRE M JEAN MARTIN`):
+    // only a transfer nothing else explains is taken for an own transfer by the name.
+    const byName = isFallback(draft.category) && isOwnName(draft)
+    if (draft.internalWording || isSavingsWording(draft) || byName) {
       markInternal(draft)
     }
   }

@@ -18,6 +18,19 @@ const INTERNAL = TAG_ID.T_INTERNAL
 const CARD = TAG_ID.T_CARD
 // `VIREMENT INTERNATIONAL`, `WESTERN UNION`: an international transfer is a transfer.
 const INTERNATIONAL = TAG_ID.INTERNATIONAL
+const REFUND = TAG_ID.REFUND
+/** Shops a card pays: money from one of them on a card account gives a purchase back. */
+const MERCHANTS = [
+  TAG_ID.GROCERY,
+  TAG_ID.SHOPPING,
+  TAG_ID.LEISURE,
+  TAG_ID.TRANSPORT,
+  TAG_ID.HEALTH,
+  TAG_ID.SPORT,
+  TAG_ID.MULTIMEDIA,
+  TAG_ID.TELECOM,
+  TAG_ID.TOBACCO,
+] as const
 
 /** Rails whose wording comes first in the description wins: banks print the rail first. */
 const RAILS = [DIRECT_DEBIT, INCOMING_CARD, TRANSFER, INTERNAL, INTERNATIONAL, CARD] as const
@@ -30,6 +43,11 @@ export const typeOf = (
   const found = (tag: number): boolean => (firstHit[tag] ?? -1) >= 0
   // On a credit card account every spending is a card operation, whatever the wording.
   if (accountType === 'CREDIT_CARD' && !credit) return 'CARD'
+  // On a card account a credit is the card's settlement unless it gives a purchase back
+  // (`AVOIR DARTY`, `TERUGBETALING ZALANDO`): a refund word or a shop's name says so.
+  if (accountType === 'CREDIT_CARD' && (found(REFUND) || MERCHANTS.some(found))) {
+    return 'CARD_REFUND'
+  }
   if (!credit && found(WITHDRAWAL)) return 'CASH_WITHDRAWAL'
   if (credit && found(CASH_DEPOSIT)) return 'CASH_DEPOSIT'
   if (found(CHECK_DEPOSIT) || found(CHECK)) return credit ? 'CHECK_DEPOSIT' : 'CHECK'

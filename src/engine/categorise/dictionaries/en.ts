@@ -85,7 +85,6 @@ export const EN: Dictionary = {
     'MOBILE BANKING',
     'RECEIVED FROM',
     'BANK CREDIT',
-    'PAYMENT RECEIVED',
     'FASTER PAYMENT RECEIVED',
     'MPI',
     'MPO',

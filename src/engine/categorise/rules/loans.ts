@@ -86,11 +86,9 @@ export const LEASING: Rule = {
 export const LOANS: Rule = {
   id: 'LOAN_LENDER_OR_WORDING',
   categories: [
-    'LOAN_REPAYMENT',
     'LOAN_REPAYMENT_REAL_ESTATE',
     'LOAN_REPAYMENT_PERSONAL',
     'LOAN_REPAYMENT_REVOLVING',
-    'LOAN_DRAWDOWN',
     'LOAN_DRAWDOWN_REAL_ESTATE',
     'LOAN_DRAWDOWN_PERSONAL',
     'LOAN_DRAWDOWN_REVOLVING',
@@ -102,16 +100,17 @@ export const LOANS: Rule = {
     if (!lender && !hasAny(facts, ['LOAN', 'MORTGAGE', 'REVOLVING', 'PERSONAL_LOAN'])) return null
     // A lender paying back an overpayment is a refund, not a new loan.
     if (facts.credit && has(facts, 'REFUND') && !has(facts, 'DRAWDOWN')) return null
-    const product = productOf(facts)
+    // A credit of unknown kind is a personal loan (LABELLING.md): never a bare LOAN_REPAYMENT.
+    const product = productOf(facts) ?? 'PERSONAL'
     const base = facts.credit ? 'LOAN_DRAWDOWN' : 'LOAN_REPAYMENT'
     // Template literal loses the literal type; every combination is listed in `categories`.
-    return (product === null ? base : `${base}_${product}`) as Category
+    return `${base}_${product}` as Category
   },
   examples: [
     {
       description: 'PRLV SEPA BANQUE FICTIVE ECHEANCE PRET',
       amount: -300,
-      category: 'LOAN_REPAYMENT',
+      category: 'LOAN_REPAYMENT_PERSONAL',
     },
     { description: 'PRET IMMOBILIER ECH', amount: -522.31, category: 'LOAN_REPAYMENT_REAL_ESTATE' },
     {
@@ -120,7 +119,11 @@ export const LOANS: Rule = {
       category: 'LOAN_REPAYMENT_PERSONAL',
     },
     { description: 'DD VANQUIS BANK', amount: -45, category: 'LOAN_REPAYMENT_REVOLVING' },
-    { description: 'VIREMENT DEBLOCAGE FONDS PRET', amount: 15000, category: 'LOAN_DRAWDOWN' },
+    {
+      description: 'VIREMENT DEBLOCAGE FONDS PRET',
+      amount: 15000,
+      category: 'LOAN_DRAWDOWN_PERSONAL',
+    },
     {
       description: 'VIREMENT DEBLOCAGE PRET IMMOBILIER',
       amount: 180000,

@@ -54,6 +54,16 @@ test('every example is decided by its own rule, with its category', () => {
   assert.deepEqual(failures, [])
 })
 
+test('no rule declares a category that is never emitted', () => {
+  for (const rule of RULES) {
+    assert.deepEqual(
+      rule.categories.filter((category) => NEVER_EMITTED.includes(category)),
+      [],
+      rule.id,
+    )
+  }
+})
+
 test('every category a rule declares is shown by one of its examples', () => {
   for (const rule of RULES) {
     const shown = new Set(rule.examples.map((example) => example.category))
@@ -70,12 +80,26 @@ test('every category a rule declares is shown by one of its examples', () => {
   }
 })
 
+/**
+ * In the wire vocabulary but never emitted: LABELLING.md files a credit of unknown kind as
+ * personal, so a bare LOAN_REPAYMENT or LOAN_DRAWDOWN would be a labelling error, and money
+ * moved to or from the holder's own savings as OTHER_EXPENSE / OTHER_ENTRY, not SAVING,
+ * BANKBOOK_SAVING or DISSAVING.
+ */
+const NEVER_EMITTED: readonly string[] = [
+  'LOAN_REPAYMENT',
+  'LOAN_DRAWDOWN',
+  'SAVING',
+  'BANKBOOK_SAVING',
+  'DISSAVING',
+]
+
 test('every category of the vocabulary is reachable by at least one rule', () => {
   const reached = new Set(
     RULES.flatMap((rule) => rule.examples.map((e) => enrichExample(e).category)),
   )
   assert.deepEqual(
-    CATEGORIES.filter((category) => !reached.has(category)),
+    CATEGORIES.filter((category) => !reached.has(category) && !NEVER_EMITTED.includes(category)),
     [],
   )
 })

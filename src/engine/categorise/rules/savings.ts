@@ -13,21 +13,27 @@ export const INTEREST: Rule = {
   ],
 }
 
+/**
+ * Money moved to or from the holder's own savings is an own transfer: LABELLING.md files it
+ * OTHER_EXPENSE / OTHER_ENTRY (left out of income and spending, typed internal by links.ts),
+ * not SAVING or DISSAVING. Paying into an investment product (shares, a broker) stays
+ * SHARE_SAVING. Knowingly wrong: a savings account held by someone else (a child's) looks the same.
+ */
 export const SAVINGS: Rule = {
   id: 'SAVING_WORDING',
-  categories: ['BANKBOOK_SAVING', 'SHARE_SAVING', 'SAVING', 'DISSAVING'],
+  categories: ['SHARE_SAVING', 'OTHER_EXPENSE', 'OTHER_ENTRY'],
   counterparty: 'org',
   orgTags: ['INVESTMENT'],
   decide: (facts) => {
     if (!hasAny(facts, ['BANKBOOK', 'SHARES', 'INVESTMENT', 'SAVING'])) return null
-    if (facts.credit) return 'DISSAVING'
-    if (has(facts, 'BANKBOOK')) return 'BANKBOOK_SAVING'
-    return hasAny(facts, ['SHARES', 'INVESTMENT']) ? 'SHARE_SAVING' : 'SAVING'
+    if (facts.credit) return 'OTHER_ENTRY'
+    if (!has(facts, 'BANKBOOK') && hasAny(facts, ['SHARES', 'INVESTMENT'])) return 'SHARE_SAVING'
+    return 'OTHER_EXPENSE'
   },
   examples: [
-    { description: 'VIREMENT VERS LIVRET A', amount: -100, category: 'BANKBOOK_SAVING' },
+    { description: 'VIREMENT VERS LIVRET A', amount: -100, category: 'OTHER_EXPENSE' },
     { description: 'VERSEMENT PEA', amount: -200, category: 'SHARE_SAVING' },
-    { description: 'TRANSFER TO SAVINGS POT', amount: -50, category: 'SAVING' },
-    { description: 'VIREMENT DEPUIS LIVRET A', amount: 300, category: 'DISSAVING' },
+    { description: 'TRANSFER TO SAVINGS POT', amount: -50, category: 'OTHER_EXPENSE' },
+    { description: 'VIREMENT DEPUIS LIVRET A', amount: 300, category: 'OTHER_ENTRY' },
   ],
 }
