@@ -15,6 +15,10 @@ export const COMMON: Dictionary = {
     'APPLE PAY',
     'GOOGLE PAY',
     'VISA DEBIT',
+    // Card terminals of small shops: the payment was made by card (LABELLING.md).
+    'SUMUP',
+    'ZETTLE',
+    'IZETTLE',
   ],
   T_INCOMING_CARD: ['VISA DIRECT', 'MASTERCARD SEND', 'MONEYSEND', 'FAST FUNDS'],
   T_TRANSFER: ['SEPA CT', 'SCT', 'SCT INST', 'SWIFT'],
@@ -22,9 +26,6 @@ export const COMMON: Dictionary = {
   NEUTRAL: [
     'PAYPAL',
     'PAYPAL EUROPE',
-    'SUMUP',
-    'ZETTLE',
-    'IZETTLE',
     'STRIPE',
     'ADYEN',
     'LYDIA',
