@@ -23,15 +23,7 @@ export const COMMON: Dictionary = {
   T_INCOMING_CARD: ['VISA DIRECT', 'MASTERCARD SEND', 'MONEYSEND', 'FAST FUNDS'],
   T_TRANSFER: ['SEPA CT', 'SCT', 'SCT INST', 'SWIFT'],
   T_DIRECT_DEBIT: ['SEPA DD', 'SDD', 'SEPA CORE'],
-  NEUTRAL: [
-    'PAYPAL',
-    'PAYPAL EUROPE',
-    'STRIPE',
-    'ADYEN',
-    'LYDIA',
-    'WERO',
-    'PAYCONIQ',
-  ],
+  NEUTRAL: ['PAYPAL', 'PAYPAL EUROPE', 'STRIPE', 'ADYEN', 'LYDIA', 'WERO', 'PAYCONIQ'],
   LEGAL_FORM: [
     'SAS',
     'SASU',
