@@ -18,6 +18,9 @@ const INTERNAL = TAG_ID.T_INTERNAL
 const CARD = TAG_ID.T_CARD
 // `VIREMENT INTERNATIONAL`, `WESTERN UNION`: an international transfer is a transfer.
 const INTERNATIONAL = TAG_ID.INTERNATIONAL
+// `RELEVE CARTE`, `LIQUIDACION TARJETA`: a deferred-card total is a card operation, though its
+// phrase consumes the card word.
+const DEFERRED_CARD = TAG_ID.DEFERRED_CARD
 const REFUND = TAG_ID.REFUND
 /** Shops a card pays: money from one of them on a card account gives a purchase back. */
 const MERCHANTS = [
@@ -33,7 +36,15 @@ const MERCHANTS = [
 ] as const
 
 /** Rails whose wording comes first in the description wins: banks print the rail first. */
-const RAILS = [DIRECT_DEBIT, INCOMING_CARD, TRANSFER, INTERNAL, INTERNATIONAL, CARD] as const
+const RAILS = [
+  DIRECT_DEBIT,
+  INCOMING_CARD,
+  TRANSFER,
+  INTERNAL,
+  INTERNATIONAL,
+  CARD,
+  DEFERRED_CARD,
+] as const
 
 export const typeOf = (
   firstHit: Int32Array,
@@ -64,6 +75,6 @@ export const typeOf = (
   if (rail === INCOMING_CARD) return 'INCOMING_CARD'
   if (rail === TRANSFER || rail === INTERNAL || rail === INTERNATIONAL)
     return credit ? 'INCOMING_TRANSFER' : 'OUTGOING_TRANSFER'
-  if (rail === CARD) return credit ? 'CARD_REFUND' : 'CARD'
+  if (rail === CARD || rail === DEFERRED_CARD) return credit ? 'CARD_REFUND' : 'CARD'
   return credit ? 'CREDIT' : 'DEBIT'
 }

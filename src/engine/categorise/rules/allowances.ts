@@ -58,6 +58,11 @@ export const ALLOWANCE_WORDING: Rule = {
     { description: 'UWV WW UITKERING', amount: 1100, category: 'ALLOWANCE_UNEMPLOYMENT' },
     { description: 'CPAM INDEMNITES JOURNALIERES', amount: 640, category: 'ALLOWANCE_HEALTH' },
     { description: 'ASP PRIME CONVERSION', amount: 2500, category: 'STATE_SUBSIDY' },
+    {
+      description: 'TRANSFERENCIA INSS PRESTACION NACIMIENTO',
+      amount: 1500,
+      category: 'ALLOWANCE_FAMILY',
+    },
   ],
 }
 

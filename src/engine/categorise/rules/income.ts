@@ -2,7 +2,8 @@
  * Earned and replacement income told by its wording: salary and its variants, pensions,
  * alimony. Credits only: a debit that says SALAIRE is an employer paying someone else.
  */
-import { has } from '../facts.ts'
+import { has, hasAny } from '../facts.ts'
+import type { Tag } from '../tags.ts'
 import type { Rule } from './rule.ts'
 
 export const SALARY: Rule = {
@@ -30,6 +31,15 @@ export const SALARY: Rule = {
   ],
 }
 
+const BENEFIT_WORDS: readonly Tag[] = [
+  'FAMILY_AID',
+  'HOUSING_AID',
+  'UNEMPLOYMENT_AID',
+  'HEALTH_AID',
+  'INCOME_SUPPORT',
+  'SUBSIDY',
+]
+
 export const PENSIONS: Rule = {
   id: 'PENSION_WORDING',
   categories: ['REVERSIONARY_PENSION', 'RETIREMENT_PENSION'],
@@ -38,7 +48,11 @@ export const PENSIONS: Rule = {
   decide: (facts) => {
     if (!facts.credit) return null
     if (has(facts, 'REVERSION')) return 'REVERSIONARY_PENSION'
-    return has(facts, 'PENSION') || has(facts, 'PAYER_PENSION') ? 'RETIREMENT_PENSION' : null
+    if (has(facts, 'PENSION')) return 'RETIREMENT_PENSION'
+    // A pension fund that also pays other benefits (INSS: birth, minimum income) lets the
+    // benefit's name decide (allowances.ts).
+    if (hasAny(facts, BENEFIT_WORDS)) return null
+    return has(facts, 'PAYER_PENSION') ? 'RETIREMENT_PENSION' : null
   },
   examples: [
     { description: 'VIR CNAV RETRAITE', amount: 1200, category: 'RETIREMENT_PENSION' },

@@ -1,6 +1,8 @@
 /**
  * Insurance premiums. The cover comes from the wording (auto, home, health), then from the
- * insurer's main line (a health mutual is health cover); otherwise generic insurance.
+ * insurer's main line (a health mutual is health cover); otherwise generic insurance. A debit to
+ * a health fund that pays benefits (a Belgian mutualité, a Spanish mutua) is its membership fee:
+ * health cover.
  */
 import { firstOrg, has, hasAny } from '../facts.ts'
 import { TAG_ID } from '../tags.ts'
@@ -12,13 +14,14 @@ export const INSURANCE: Rule = {
   id: 'INSURANCE_PREMIUM',
   categories: ['INSURANCE_AUTO', 'INSURANCE_HOME', 'INSURANCE_HEALTH', 'INSURANCE'],
   counterparty: 'org',
-  orgTags: INSURERS,
+  orgTags: [...INSURERS, 'PAYER_HEALTH'],
   decide: (facts) => {
     if (facts.credit) return null
-    if (!hasAny(facts, [...INSURERS, 'INSURANCE', 'HEALTH_COVER'])) return null
+    const healthFund = has(facts, 'PAYER_HEALTH')
+    if (!healthFund && !hasAny(facts, [...INSURERS, 'INSURANCE', 'HEALTH_COVER'])) return null
     if (has(facts, 'AUTO')) return 'INSURANCE_AUTO'
     if (has(facts, 'HOME')) return 'INSURANCE_HOME'
-    if (has(facts, 'HEALTH_COVER')) return 'INSURANCE_HEALTH'
+    if (healthFund || has(facts, 'HEALTH_COVER')) return 'INSURANCE_HEALTH'
     const insurer = firstOrg(facts, INSURERS)
     if (insurer?.tag === TAG_ID.INSURER_AUTO) return 'INSURANCE_AUTO'
     if (insurer?.tag === TAG_ID.INSURER_HOME) return 'INSURANCE_HOME'
@@ -38,6 +41,11 @@ export const INSURANCE: Rule = {
       category: 'INSURANCE_HOME',
     },
     { description: 'DD BUPA INSURANCE', amount: -65, category: 'INSURANCE_HEALTH' },
+    {
+      description: 'DOMICILIATION EUROPEENNE SOLIDARIS COTISATION ASSURANCE COMPLEMENTAIRE',
+      amount: -12.5,
+      category: 'INSURANCE_HEALTH',
+    },
     { description: 'PRLV SEPA AXA FRANCE VIE', amount: -30, category: 'INSURANCE' },
   ],
 }

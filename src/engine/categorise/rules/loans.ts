@@ -22,13 +22,30 @@ const productOf = (facts: Facts): Product => {
   return null
 }
 
+/**
+ * Shops whose purchases consumer lenders finance in instalments (`CETELEM FINANCIACION
+ * CONFORAMA`). Groceries are left out: a supermarket's name with a lender is its store card.
+ */
+const FINANCED_SHOPS = ['SHOPPING', 'SPORT', 'LEISURE', 'HEALTH', 'MULTIMEDIA'] as const
+
 export const SPLIT_PAYMENTS: Rule = {
   id: 'SPLIT_PAYMENT',
   categories: ['SPLIT_PAYMENT'],
   counterparty: 'org',
   orgTags: ['BNPL', ...LENDERS],
-  decide: (facts) => (!facts.credit && hasAny(facts, ['BNPL', 'SPLIT']) ? 'SPLIT_PAYMENT' : null),
+  decide: (facts) =>
+    !facts.credit &&
+    (hasAny(facts, ['BNPL', 'SPLIT']) ||
+      // A lender's plan for a named shop (LABELLING.md).
+      (hasAny(facts, LENDERS) && hasAny(facts, FINANCED_SHOPS)))
+      ? 'SPLIT_PAYMENT'
+      : null,
   examples: [
+    {
+      description: 'RECIBO CETELEM FINANCIACION MEDIA MARKT',
+      amount: -41.58,
+      category: 'SPLIT_PAYMENT',
+    },
     {
       description: 'CARTE X2518 3-4X CB ONEY. COMMERCE ELECTRONIQUE',
       amount: -126.99,
