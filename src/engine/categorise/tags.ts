@@ -83,6 +83,21 @@ export const WORD_TAGS = [
   'SHOPPING_WORD',
   'MULTIMEDIA_WORD',
   'GAMBLING_WORD',
+  // One compound word that says both "insurance" and its cover (`HAUSRATVERSICHERUNG`,
+  // `AUTOVERZEKERING`), as HEALTH_COVER does for health.
+  'AUTO_COVER',
+  'HOME_COVER',
+  // One compound word that says both "fee" and what for (`RUECKLASTSCHRIFTGEBUEHR`,
+  // `PFAENDUNGSGEBUEHR`).
+  'REJECTION_FEE',
+  'SEIZURE_FEE',
+  // Booking and field words that name no rail (`GUTSCHRIFT`, `IDEAL`, `SVWZ`): no rule reads
+  // them; being vocabulary keeps them out of the counterparty's name.
+  'BOOKING_WORD',
+  // A deferred-card settlement worded without a card word (`KREDITKARTENABRECHNUNG`,
+  // `DEBIT DIFFERE`): DEFERRED_TOTAL_PAYMENT like DEFERRED_CARD, but typed from its other words,
+  // since LABELLING.md types CARD only on card words (CB, CARTE, card, Visa, TARJETA …).
+  'DEFERRED_STATEMENT',
 ] as const
 
 /** Organisations: the entry's name is the counterparty. */

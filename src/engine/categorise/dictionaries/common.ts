@@ -137,6 +137,7 @@ export const COMMON: Dictionary = {
     'MICROSOFT XBOX',
     'NINTENDO',
     'STEAM',
+    'STEAMGAMES',
     'STEAMPOWERED',
     'VALVE',
     'TWITCH',

@@ -25,6 +25,8 @@ const bookedByTheBank = (facts: Facts): boolean =>
 const feeKind = (facts: Facts): FeeKind | null => {
   if (has(facts, 'OVERDRAFT')) return 'OVERDRAFT'
   if (has(facts, 'INTERVENTION')) return 'INTERVENTION'
+  if (has(facts, 'SEIZURE_FEE')) return 'ACCOUNT_SEIZURE'
+  if (has(facts, 'REJECTION_FEE')) return 'PAYMENT_REJECTION'
   const fee = has(facts, 'FEE')
   if (fee) {
     if (has(facts, 'DIRECT_RECOVERY')) return 'DIRECT_DEBT_RECOVERY'
@@ -39,6 +41,8 @@ const feeKind = (facts: Facts): FeeKind | null => {
   if (has(facts, 'INCIDENT')) return 'INCIDENT'
   if (has(facts, 'BANK_SERVICE_FEE')) return 'BANK_SERVICE'
   if (fee && bookedByTheBank(facts)) return 'BANK_SERVICE'
+  // Interest the bank takes itself (`RENTE`, `ZINSEN` with no payee) is overdraft interest.
+  if (!facts.credit && has(facts, 'INTEREST') && bookedByTheBank(facts)) return 'OVERDRAFT'
   return null
 }
 
@@ -74,6 +78,9 @@ export const BANK_FEES: Rule = {
   examples: [
     { description: 'COTISATION CARTE VISA PREMIER', amount: -12.5, category: 'FEES_BANK_SERVICE' },
     { description: 'AGIOS ARRETE AU 31/03/2026', amount: -23.12, category: 'FEES_OVERDRAFT' },
+    { description: 'RENTE 01-01-2026 T/M 31-03-2026', amount: -12.4, category: 'FEES_OVERDRAFT' },
+    { description: 'RUECKLASTSCHRIFTGEBUEHR', amount: -3, category: 'FEES_PAYMENT_REJECTION' },
+    { description: 'PFAENDUNGSGEBUEHR', amount: -15, category: 'FEES_ACCOUNT_SEIZURE' },
     { description: 'FRAIS REJET CHEQUE 1234567', amount: -30, category: 'FEES_CHECK_REJECTION' },
     { description: 'FRAIS REJET PRLV SEPA', amount: -20, category: 'FEES_PAYMENT_REJECTION' },
     { description: 'COMMISSION D INTERVENTION', amount: -8, category: 'FEES_INTERVENTION' },

@@ -2,7 +2,7 @@
  * Deferred-debit cards: the monthly total taken from the checking account, and on the card
  * account the credit that settles (resets) the card balance.
  */
-import { has } from '../facts.ts'
+import { hasAny } from '../facts.ts'
 import type { Rule } from './rule.ts'
 
 export const CREDIT_CARD_RESET: Rule = {
@@ -28,7 +28,9 @@ export const DEFERRED_CARD: Rule = {
   categories: ['DEFERRED_TOTAL_PAYMENT'],
   counterparty: 'none',
   decide: (facts) =>
-    !facts.credit && has(facts, 'DEFERRED_CARD') ? 'DEFERRED_TOTAL_PAYMENT' : null,
+    !facts.credit && hasAny(facts, ['DEFERRED_CARD', 'DEFERRED_STATEMENT'])
+      ? 'DEFERRED_TOTAL_PAYMENT'
+      : null,
   examples: [
     {
       description: 'Cb 4978******304034 Tot Dif',

@@ -13,6 +13,7 @@ export const CASH_WITHDRAWAL: Rule = {
       category: 'OTHER_EXPENSE',
     },
     { description: 'GELDAUTOMAT SPARKASSE KOELN', amount: -50, category: 'OTHER_EXPENSE' },
+    { description: 'BARGELDAUSZAHLUNG REWE KASSE', amount: -50, category: 'OTHER_EXPENSE' },
   ],
 }
 

@@ -2,7 +2,8 @@
  * Credit: split payments, borrower insurance, early repayments, leasing, then loans told by the
  * lender's name or the loan wording. The product (real estate, revolving, personal) comes from
  * the wording first (`PRET IMMOBILIER`, `CREDIT RENOUVELABLE`), then from what the lender
- * mostly sells; a lender whose product is unknown gives the generic category.
+ * mostly sells; a loan whose product is unknown is a personal loan, the conventions' default
+ * (never the bare LOAN_REPAYMENT or LOAN_DRAWDOWN).
  */
 import type { Category } from '../../model/index.ts'
 import { has, hasAny, type Facts } from '../facts.ts'
@@ -61,6 +62,9 @@ export const LOAN_INSURANCE: Rule = {
   categories: ['INSURANCE'],
   counterparty: 'org',
   orgTags: ['INSURER', 'INSURER_HEALTH', 'INSURER_AUTO', 'INSURER_HOME'],
+  // Dutch insurers that sell mortgages (Nationale-Nederlanden, a.s.r., Aegon) are named with
+  // their mortgage wording as lenders in the Dutch dictionary (`NN HYPOTHEKEN`), so an insurer
+  // with loan wording here is the borrower's insurance (`CNP ASSURANCES PRET HABITAT`).
   decide: (facts) =>
     !facts.credit &&
     hasAny(facts, ['INSURANCE', 'INSURER']) &&

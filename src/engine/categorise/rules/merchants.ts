@@ -36,6 +36,8 @@ const GAMBLING_TAGS = new Set([TAG_ID.GAMBLING, TAG_ID.GAMBLING_WORD])
 
 /** The category of the first merchant hit; named merchants win over generic words. */
 const merchantCategory = (facts: Facts): Category | null => {
+  // Cash taken out at a shop or a market square is still cash (LABELLING.md: OTHER_EXPENSE).
+  if (facts.type === 'CASH_WITHDRAWAL') return null
   let fromWord: Category | null = null
   for (const hit of facts.hits) {
     const category = BY_TAG.get(hit.tag)

@@ -8,8 +8,11 @@ export const EXPENSE_REPORT: Rule = {
   id: 'EXPENSE_REPORT_REFUND',
   categories: ['REFUND_EXPENSE_REPORT'],
   counterparty: 'text',
+  // A claim (`DECLARATIE`) paid by an insurer or health fund is an insurance refund.
   decide: (facts) =>
-    facts.credit && has(facts, 'EXPENSE_REPORT') ? 'REFUND_EXPENSE_REPORT' : null,
+    facts.credit && has(facts, 'EXPENSE_REPORT') && !hasAny(facts, [...INSURERS, 'PAYER_HEALTH'])
+      ? 'REFUND_EXPENSE_REPORT'
+      : null,
   examples: [
     {
       description: 'VIR ACME SAS NOTE DE FRAIS MARS',
@@ -27,7 +30,7 @@ export const INSURANCE_REFUND: Rule = {
   orgTags: [...INSURERS, 'PAYER_HEALTH'],
   decide: (facts) =>
     facts.credit &&
-    (hasAny(facts, [...INSURERS, 'INSURANCE', 'HEALTH_COVER']) ||
+    (hasAny(facts, [...INSURERS, 'INSURANCE', 'HEALTH_COVER', 'AUTO_COVER', 'HOME_COVER']) ||
       (has(facts, 'PAYER_HEALTH') && has(facts, 'REFUND')))
       ? 'REFUND_INSURANCE'
       : null,

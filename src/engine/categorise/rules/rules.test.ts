@@ -103,3 +103,8 @@ test('every category of the vocabulary is reachable by at least one rule', () =>
     [],
   )
 })
+
+test('no rule emits a loan category without its product', () => {
+  const bare = RULES.flatMap((rule) => rule.categories).filter((c) => NEVER_EMITTED.includes(c))
+  assert.deepEqual(bare, [])
+})
