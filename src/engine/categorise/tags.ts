@@ -136,6 +136,8 @@ export const ORG_TAGS = [
   'TRANSPORT',
   'LEISURE',
   'SHOPPING',
+  // A platform that pays riders, drivers or freelancers (Roofoods, Uber Portier): its payout is pay.
+  'GIG_PLATFORM',
 ] as const
 
 export const TAGS = [...TYPE_TAGS, ...WORD_TAGS, ...ORG_TAGS] as const

@@ -14,7 +14,8 @@ export const SALARY: Rule = {
     if (!facts.credit) return null
     if (has(facts, 'SALARY_ADVANCE')) return 'WAGE_SALARY_ADVANCE'
     if (has(facts, 'BONUS')) return 'WAGE_BONUS'
-    return has(facts, 'SALARY') ? 'WAGE' : null
+    // A gig platform's payout is pay by convention, though it may be self-employment.
+    return has(facts, 'SALARY') || has(facts, 'GIG_PLATFORM') ? 'WAGE' : null
   },
   examples: [
     {
@@ -24,6 +25,7 @@ export const SALARY: Rule = {
       category: 'WAGE',
     },
     { description: 'BGC ACME LTD SALARY', amount: 2100, category: 'WAGE' },
+    { description: 'ROOFOODS LTD FPI', amount: 312.45, category: 'WAGE' },
     { description: 'ACOMPTE SUR SALAIRE MARS', amount: 400, category: 'WAGE_SALARY_ADVANCE' },
     { description: 'VIR PRIME EXCEPTIONNELLE ACME', amount: 500, category: 'WAGE_BONUS' },
   ],

@@ -173,6 +173,7 @@ export const WAGE_ADVANCE: Rule = {
   categories: ['WAGE_ADVANCE_PAYMENT', 'LOAN_REPAYMENT_PERSONAL'],
   counterparty: 'org',
   orgTags: ['WAGE_ADVANCE'],
+  // Paying an advance back is a repayment, never a bare one: personal is the default product.
   decide: (facts) =>
     has(facts, 'WAGE_ADVANCE')
       ? facts.credit
