@@ -3,7 +3,7 @@
  * `VIR SEPA RECU /DE FNAC DARTY PARTICIPATIONS ET SERVICES /MOTIF SALAIRE` → `FNAC DARTY`,
  * `SUMUP *BOULANGERIE DUPONT PARIS FR` → `BOULANGERIE DUPONT`.
  * Skips the leading payment wording (`VIR SEPA RECU DE`, `PRLV SEPA`, `CARTE`) and a payment
- * processor (`SUMUP`, `SQUARE`), then keeps up to three words (connectors such as `DE` or `VAN`
+ * processor (`SUMUP`, `SQUAREUP`), then keeps up to three words (connectors such as `DE` or `VAN`
  * not counted) until a field keyword (`MOTIF`, `REF`, `CONCEPTO`, `VERWENDUNGSZWECK`), a
  * dictionary word, a connector, a legal form (name-words.ts) or the city and country code that
  * end a card payment (normalise/places.ts); civil titles are dropped. A shop word
@@ -297,7 +297,9 @@ export const extractCounterparty = (
     if (hit === undefined || !SHOP_WORD_TAGS.has(hit.tag)) named = true
   }
   while (name.length > 0 && CONNECTORS.has(name[name.length - 1] ?? '')) name.pop()
-  // `CB BOULANGERIE` names no one: a kind of shop alone is not a name.
+  // `CB BOULANGERIE` names no one: a kind of shop alone is not a name. Behind a card terminal
+  // it is the shop's own sign (`SUMUP *SMOKEHOUSE GRILL`): a small merchant, named by its trade.
   // (When a name was found, a processor before it is only how the money moved.)
+  if (!named && processor !== null && name.length > 0) named = true
   return named ? name.join(' ') : processor
 }

@@ -14,7 +14,7 @@ test('a processor prefix becomes one word of its own, spelled one way', () => {
     ['PAIEMENT CB SUM UP *LE FOURNIL DE LEA', 'PAIEMENT CB SUMUP LE FOURNIL DE LEA'],
     ['CARTE X4521 SUMUP*FROMAGERIE GAUTHIER', 'CARTE SUMUP FROMAGERIE GAUTHIER'],
     // uk
-    ['CARD PAYMENT TO SQ *HARBOUR COFFEE CO', 'CARD PAYMENT TO SQUARE HARBOUR COFFEE CO'],
+    ['CARD PAYMENT TO SQ *HARBOUR COFFEE CO', 'CARD PAYMENT TO SQUAREUP HARBOUR COFFEE CO'],
     ['CARD PAYMENT TO IZ *THE FRIDAY MARKET', 'CARD PAYMENT TO IZETTLE THE FRIDAY MARKET'],
     ['VIS TST* SMOKEHOUSE GRILL', 'VIS TST SMOKEHOUSE GRILL'],
     ['CARD PAYMENT TO PP*1234CODE VINTED', 'CARD PAYMENT TO PAYPAL VINTED'],
@@ -30,7 +30,10 @@ test('a processor prefix becomes one word of its own, spelled one way', () => {
       'PAIEMENT BANCONTACT PAYCONIQ FRITERIE MARCEL',
       'PAIEMENT BANCONTACT PAYCONIQ FRITERIE MARCEL',
     ],
-    ['BETALING BANCONTACT SQ *KOFFIEBAR DE MOLEN', 'BETALING BANCONTACT SQUARE KOFFIEBAR DE MOLEN'],
+    [
+      'BETALING BANCONTACT SQ *KOFFIEBAR DE MOLEN',
+      'BETALING BANCONTACT SQUAREUP KOFFIEBAR DE MOLEN',
+    ],
     // de
     ['KARTENZAHLUNG SUMUP *EISCAFE VENEZIA', 'KARTENZAHLUNG SUMUP EISCAFE VENEZIA'],
     ['GIROCARD ADYEN*ZALANDO SE', 'GIROCARD ADYEN ZALANDO SE'],
@@ -41,7 +44,7 @@ test('a processor prefix becomes one word of its own, spelled one way', () => {
 
 test('reads an abbreviation as a processor only before a star', () => {
   assert.equal(splitPaymentProcessors('VIR SQ MAISON'), 'VIR SQ MAISON')
-  assert.equal(splitPaymentProcessors('SQ*CAFE'), 'SQUARE CAFE')
+  assert.equal(splitPaymentProcessors('SQ*CAFE'), 'SQUAREUP CAFE')
   // A word ending in the letters of an abbreviation is no prefix.
   assert.equal(normalised('CB MAPP*1234ABCD CAFE'), 'CB MAPP CAFE')
 })

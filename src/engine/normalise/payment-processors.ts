@@ -1,7 +1,7 @@
 /**
  * Step 3: card-terminal and payment-processor prefixes (`SUMUP *BOULANGERIE DUPONT`,
  * `SQ *JOES DINER`, `IZ *THE COFFEE HOUSE`, `PP*1234CODE`, `TST* PIZZA NAPOLI`) become one
- * word of their own, spelled one way whatever the abbreviation (`SQ` → `SQUARE`, `IZ` →
+ * word of their own, spelled one way whatever the abbreviation (`SQ` → `SQUAREUP`, `IZ` →
  * `IZETTLE`, `PP` → `PAYPAL`, `SUM UP` → `SUMUP`), so the merchant's name that
  * follows stands alone for the dictionaries and the counterparty. The processor word is kept,
  * not removed: it says the payment went through a card terminal or a wallet, and PayPal's own
@@ -17,7 +17,9 @@ export const PAYMENT_PROCESSORS: ReadonlySet<string> = new Set([
   'SUMUP',
   'ZETTLE',
   'IZETTLE',
-  'SQUARE',
+  // Square prints `SQ *`: spelled as its domain, since SQUARE alone is an ordinary word
+  // (`TRAFALGAR SQUARE`, `SQUARE HABITAT`) the dictionaries cannot type as a card payment.
+  'SQUAREUP',
   'CCV',
   'PAYPAL',
   // Shopify Payments and Toast print `SP *` and `TST*`: kept as they are, since SHOPIFY is
@@ -42,8 +44,8 @@ const BEFORE_STAR: Readonly<Record<string, string>> = {
   ZETTLE: 'ZETTLE',
   IZETTLE: 'IZETTLE',
   IZ: 'IZETTLE',
-  SQUARE: 'SQUARE',
-  SQ: 'SQUARE',
+  SQUARE: 'SQUAREUP',
+  SQ: 'SQUAREUP',
   CCV: 'CCV',
   PAYPAL: 'PAYPAL',
   PP: 'PAYPAL',

@@ -19,6 +19,7 @@ export const COMMON: Dictionary = {
     'SUMUP',
     'ZETTLE',
     'IZETTLE',
+    'SQUAREUP',
   ],
   T_INCOMING_CARD: ['VISA DIRECT', 'MASTERCARD SEND', 'MONEYSEND', 'FAST FUNDS'],
   T_TRANSFER: ['SEPA CT', 'SCT', 'SCT INST', 'SWIFT'],

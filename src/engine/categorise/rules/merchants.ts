@@ -137,7 +137,7 @@ export const MERCHANT_OSM_BRAND: Rule = {
   decide: merchantCategoryFrom(ORIGIN.OSM_BRAND),
   examples: [
     { description: 'PAIEMENT CB COCCIMARKET LYON 3', amount: -23.1, category: 'GROCERY' },
-    { description: 'CARD PAYMENT TO COSTCUTTER', amount: -8.45, category: 'GROCERY' },
+    { description: 'PAIEMENT CB CAVAVIN ANGERS', amount: -18.45, category: 'GROCERY' },
     { description: 'COMPRA TARJETA CICAR LANZAROTE', amount: -140, category: 'TRANSPORT' },
     { description: 'CB ACUITIS MONTPELLIER', amount: -129, category: 'HEALTH' },
     { description: 'KARTENZAHLUNG HERVIS LINZ', amount: -54.9, category: 'SPORT' },
