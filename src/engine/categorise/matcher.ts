@@ -19,7 +19,8 @@
  *
  * Banks truncate long names (`SOGEFINANC` for SOGEFINANCE): a word of 7+ letters that matches
  * nothing also matches a single-word hand entry it is the start of, when at most 3 letters are
- * missing and no other entry shares that start.
+ * missing and no other entry shares that start, and unless only a final `ER` is missing (a place
+ * name, not the adjective of origin an insurer or a bank is named by).
  */
 import type { Dictionary, Entry } from './dictionaries/types.ts'
 import { TAG_ID, TYPE_TAGS, type Tag } from './tags.ts'
@@ -179,6 +180,9 @@ export const compileMatcher = (sources: MatcherSources): Matcher => {
         if (rest.length === 0 && first.length > MIN_TRUNCATED_LENGTH) {
           const shortest = Math.max(MIN_TRUNCATED_LENGTH, first.length - MAX_MISSING_LETTERS)
           for (let length = shortest; length < first.length; length++) {
+            // A place name is not its own adjective cut short: `STUTTGART` is where a card was
+            // used, `STUTTGARTER` an insurer (the German and Dutch `-ER` of origin).
+            if (first.endsWith('ER') && length === first.length - 2) continue
             const prefix = first.slice(0, length)
             truncations.set(prefix, truncations.has(prefix) ? null : candidate)
           }

@@ -262,6 +262,20 @@ const ROWS: readonly Row[] = [
   ['Kartenzahlung STEAMGAMES.COM 42595', -9.99, 'CARD', 'MULTIMEDIA'],
   ['Gutschrift HUK-COBURG Schadenregulierung Glasbruch', 250.0, 'CREDIT', 'REFUND_INSURANCE'],
   ['Kartenzahlung Kletterzentrum Bergwerk', -16.0, 'CARD', 'SPORT'],
+  ['Kartenzahlung girocard REWE Markt GmbH Stuttgart', -31.4, 'CARD', 'GROCERY'],
+  ['KARTENZAHLUNG BAECKEREI SCHNEIDER NUERNBERG', -4.6, 'CARD', 'GROCERY'],
+  ['VISA DEBIT NAH & GUT WEBER 1234', -18.3, 'CARD', 'GROCERY'],
+  ['Kartenzahlung Getraenkemarkt Rudolph', -14.9, 'CARD', 'GROCERY'],
+  ['KARTENZAHLUNG ENI SERVICESTATION 4711', -61.2, 'CARD', 'TRANSPORT'],
+  ['Lastschrift D-Ticket Abo 05/26', -58.0, 'DIRECT_DEBIT', 'TRANSPORT'],
+  ['KARTENZAHLUNG VGF FAHRKARTENAUTOMAT', -3.5, 'CARD', 'TRANSPORT'],
+  ['Kartenzahlung Tiefgarage am Rathaus', -6.0, 'CARD', 'TRANSPORT'],
+  ['KARTENZAHLUNG WIENERWALD 031 MUENCHEN', -23.8, 'CARD', 'LEISURE'],
+  ['Kartenzahlung Ratskeller Bremen', -48.5, 'CARD', 'LEISURE'],
+  ['KARTENZAHLUNG PEEK UND CLOPPENBURG DUESSELDORF', -129.0, 'CARD', 'SHOPPING'],
+  ['Kartenzahlung Blumenladen Rosengarten', -19.5, 'CARD', 'SHOPPING'],
+  ['KARTENZAHLUNG PRAXIS FUER KRANKENGYMNASTIK', -30.0, 'CARD', 'HEALTH'],
+  ['WAEHRUNGSUMRECHNUNGSENTGELT', -1.75, 'DEBIT', 'FEES_BANK_SERVICE'],
 ]
 
 test('types and categorises German descriptions', () => checkTable(ROWS))
