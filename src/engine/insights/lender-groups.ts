@@ -27,6 +27,8 @@ export const LENDER_GROUPS: readonly LenderGroup[] = [
   { name: 'FLOA', aliases: ['FLOA BANK', 'BANQUE CASINO'] },
   { name: 'YOUNITED', aliases: ['YOUNITED CREDIT', 'YOUNITED PAY', 'YOUNITED NL'] },
   { name: 'CLEARPAY', aliases: ['AFTERPAY'] },
+  // The German dictionary names Klarna's instalment product as its own entry.
+  { name: 'KLARNA', aliases: ['KLARNA RATENKAUF'] },
   // PayPal's own payments are not credit; its pay-in-3 and credit line are one lender.
   { name: 'PAYPAL', aliases: ['PAYPAL CREDIT'] },
   { name: 'BARCLAYCARD', aliases: ['BARCLAYS PARTNER FINANCE'] },

@@ -31,7 +31,8 @@ const dictionaryLenderIn = (text: string): string | undefined =>
   orgsIn(text.split(' ')).find((org) => LENDER_TAGS.has(org.tag))?.name
 
 /**
- * The lender's name: a lender group named in the counterparty or the label root, else the
+ * The lender's name: a lender group named in the counterparty or the label root, else a
+ * dictionary lender named in the counterparty (`KLARNA RATENKAUF` → KLARNA), else the
  * counterparty as the categoriser found it, else a dictionary lender named in the label root,
  * else `fallback` (the account's bank, which is who lends when a debit names nobody, e.g.
  * "PRET IMMOBILIER ECH").
@@ -46,7 +47,7 @@ export const lenderName = (
   const root = labelRoot.toUpperCase()
   const grouped = groupOf(named) ?? groupOf(root)
   if (grouped !== undefined) return grouped
-  if (named !== '') return named
-  const inRoot = dictionaryLenderIn(root)
-  return inRoot === undefined ? fallback : (groupOf(inRoot) ?? inRoot)
+  const known = dictionaryLenderIn(named) ?? (named === '' ? dictionaryLenderIn(root) : undefined)
+  if (known !== undefined) return groupOf(known) ?? known
+  return named === '' ? fallback : named
 }
