@@ -3,7 +3,7 @@
  * come from the dictionaries (the categoriser's counterparty, or a dictionary lender named in
  * the wording); lender-groups.ts only merges the names that are one lender.
  */
-import { LENDER_TAGS, orgsIn } from '../categorise/dictionary-names.ts'
+import { isLenderName, LENDER_TAGS, orgsIn } from '../categorise/dictionary-names.ts'
 import { LENDER_GROUPS } from './lender-groups.ts'
 
 const containsWords = (text: string, words: string): boolean => {
@@ -47,6 +47,8 @@ export const lenderName = (
   const root = labelRoot.toUpperCase()
   const grouped = groupOf(named) ?? groupOf(root)
   if (grouped !== undefined) return grouped
+  // Most counterparties already are a dictionary lender's name: one set lookup.
+  if (named !== '' && isLenderName(named)) return named
   const known = dictionaryLenderIn(named) ?? (named === '' ? dictionaryLenderIn(root) : undefined)
   if (known !== undefined) return groupOf(known) ?? known
   return named === '' ? fallback : named
