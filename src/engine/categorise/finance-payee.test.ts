@@ -126,3 +126,16 @@ test('the loans insight counts each instalment amount of such a lender as a cont
     ['HANSE CAPITAL'],
   )
 })
+
+test('decides per account: a lender on a second account is found, a card account is left alone', () => {
+  const description = 'SEPA INCASSO FRIESLAND FUNDING BV'
+  const out = enrichAccounts([
+    account('a0', [tx('a0', '2026-01-03', -12.5, 'BEA JUMBO 1234')]),
+    account('a1', monthly('a1', description, 99)),
+    account('c0', monthly('c0', 'NORDSEE CAPITAL ONLINE', 45), null, 'CREDIT_CARD'),
+  ]).flat()
+  assert.ok(categoriesOf(out, description).every((e) => e.ruleId === 'FINANCE_NAME_REPAYMENT'))
+  assert.ok(
+    categoriesOf(out, 'NORDSEE CAPITAL ONLINE').every((e) => e.ruleId !== 'FINANCE_NAME_REPAYMENT'),
+  )
+})

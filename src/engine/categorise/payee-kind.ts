@@ -3,7 +3,8 @@
  * (employer, lender) when its name reads as an organisation's. A name reads as a person's when
  * a civil title comes before it (`M`, `MME`, `MRS`, `HR`, `FRAU`, `SRA`, `DHR`, `MEVR` …), when
  * it shares a word with a holder's name (the holder, or a relative with the same family name),
- * when it starts with an initial (`J SMITH`) or a common first name (`JUAN GARCIA LOPEZ`).
+ * when it starts with an initial (`J SMITH`) or a common first name (`JUAN GARCIA LOPEZ`), or
+ * when it names family (`MUM AND DAD`, `PADRES`, `OUDERS`, `ELTERN`).
  * Knowingly wrong: a person named with one uncommon first name and a family name
  * (`KEES BAKKER`) reads as an organisation unless a title or a holder's name gives them away; a
  * firm named after its founder without a legal form (`JOHN LEWIS`) reads as a person.
@@ -138,6 +139,54 @@ const FIRST_NAMES = new Set([
   'WOLFGANG',
 ])
 
+/** Family words: money from "MUM AND DAD", "PADRES MARTINEZ", "OUDERS DE VRIES" is a person's. */
+const FAMILY = new Set([
+  'MUM',
+  'MOM',
+  'DAD',
+  'MUMMY',
+  'PARENTS',
+  'GRANDMA',
+  'GRANDAD',
+  'NAN',
+  'SISTER',
+  'BROTHER',
+  'UNCLE',
+  'AUNT',
+  'MAMAN',
+  'PAPA',
+  'MAMA',
+  'MAMIE',
+  'PAPY',
+  'PAPI',
+  'FAMILLE',
+  'FRERE',
+  'SOEUR',
+  'ONCLE',
+  'TANTE',
+  'PADRES',
+  'MADRE',
+  'PADRE',
+  'ABUELA',
+  'ABUELO',
+  'HERMANO',
+  'HERMANA',
+  'FAMILIA',
+  'OUDERS',
+  'MOEDER',
+  'VADER',
+  'OMA',
+  'OPA',
+  'BROER',
+  'ZUS',
+  'ELTERN',
+  'MUTTER',
+  'VATER',
+  'BRUDER',
+  'SCHWESTER',
+  'FAMILIE',
+])
+
 /** The holders' names as words: each holder's words, and every word of them (family names). */
 export interface HolderNames {
   readonly holders: readonly (readonly string[])[]
@@ -164,7 +213,7 @@ export const isPersonName = (
   // A civil title right before the name, or anywhere in a description that names nobody else.
   const at = words.indexOf(first)
   if (TITLES.has(first) || (at > 0 && TITLES.has(words[at - 1] ?? ''))) return true
-  if (nameWords.some((w) => holders.words.has(w))) return true
+  if (nameWords.some((w) => holders.words.has(w) || FAMILY.has(w))) return true
   if (nameWords.length >= 2 && (first.length === 1 || FIRST_NAMES.has(first))) return true
   return false
 }

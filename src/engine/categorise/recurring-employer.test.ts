@@ -86,6 +86,9 @@ const PEOPLE: readonly [string, string, string | null][] = [
   ['first name, ES', 'TRANSFERENCIA DE JUAN GARCIA LOPEZ', null],
   ['initial, UK', 'FPI R PATEL REF RENT SHARE', null],
   ['relative with the family name', 'VIREMENT RECU DE LOUISON LEBLANC', 'MME SOPHIE LEBLANC'],
+  ['family, UK', 'FASTER PAYMENT FROM MUM AND DAD', null],
+  ['family, NL', 'SEPA OVERBOEKING OUDERS DE VRIES', null],
+  ['family, DE', 'GUTSCHRIFT ELTERN SCHMIDT TASCHENGELD', null],
   ['the holder, other bank', 'VIR SEPA RECU /DE SOPHIE LEBLANC', 'MME SOPHIE LEBLANC'],
 ]
 
