@@ -133,6 +133,8 @@ export const applyFinancePayees = (drafts: readonly Draft[], holders: HolderName
   }
   if (byPayee.size === 0) return
   for (const [payee, group] of byPayee) {
+    // Most payees are paid once: nothing regular to read, and no need to read their name.
+    if (group.length < MIN_MONTHS) continue
     const words = payee.split(' ')
     const lease = words.some((w) => LEASE_WORDS.has(w))
     if (!lease && !words.some((w) => FINANCE_WORDS.has(w))) continue

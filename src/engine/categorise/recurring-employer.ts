@@ -187,7 +187,7 @@ export const applyRecurringEmployer = (drafts: readonly Draft[], holders: Holder
     }
   }
   for (const [payer, group] of byPayer) {
-    if (!isRegularPay(group)) continue
+    if (group.length < MIN_MONTHS || !isRegularPay(group)) continue
     // Every wording of the payer must read as an organisation's that may employ.
     // Descriptions repeat: each distinct one is read once.
     const wordings = new Map<readonly string[], boolean>()
