@@ -14,6 +14,8 @@ import { WORDINGS } from './wordings.ts'
 
 export interface GenerateOptions {
   profile: Profile
+  /** Changes to the profile's budget, for variants of a profile (tests). */
+  overrides?: Partial<ProfileParameters>
   country: Country
   months: number
   seed: number
@@ -97,6 +99,7 @@ const monthOfHistory = (
     employer: string
     landlord: string
     splitPlans: { start: number; amount: number; provider: string; n: number }[]
+    paydayLoans: { start: number; instalment: number; lender: string; n: number }[]
   },
 ): Draft[] => {
   const drafts: Draft[] = []
@@ -207,6 +210,25 @@ const monthOfHistory = (
       )
     }
   }
+  // payday loans: paid out mid-month, repaid in three debits from the next month; a rejected
+  // instalment is presented again a week later, and may be rejected again
+  if (p.paydayLoansPerYear > 0 && r.chance(p.paydayLoansPerYear / 12)) {
+    const lender = r.pick(w.paydayLenders)
+    const amount = r.pick([200, 300, 400, 500])
+    add(dayOf(month, r.int(8, 18)), amount, w.paydayLoan(lender))
+    state.paydayLoans.push({ start: index, instalment: cents((amount * 1.4) / 3), lender, n: 3 })
+  }
+  for (const loan of state.paydayLoans) {
+    if (index <= loan.start || index > loan.start + loan.n) continue
+    const day = businessDay(dayOf(month, 2))
+    const description = w.loan(loan.lender, `PD${loan.start}`)
+    for (let attempt = 0; attempt < 2; attempt++) {
+      add(day + attempt * 7, -loan.instalment, description)
+      if (!r.chance(p.paydayMissRate)) break
+      add(day + attempt * 7 + r.int(1, 3), loan.instalment, w.rejection(loan.lender))
+      add(day + attempt * 7 + 4, -r.pick([8, 12.5, 20]), w.rejectionFee(loan.instalment.toFixed(2)))
+    }
+  }
   // fixed out-goings first, then everyday spending sized on what they leave
   for (let i = 0; i < p.gamblingPerMonth; i++) {
     const day = dayOf(month, r.int(1, 28))
@@ -243,13 +265,14 @@ export const generateUpload = (options: GenerateOptions): Upload => {
   const { profile, country, months, seed } = options
   const endDate = options.endDate ?? DEFAULT_END_DATE
   const endDay = toDayNumber(endDate)
-  const p = PROFILE_PARAMETERS[profile]
+  const p = { ...PROFILE_PARAMETERS[profile], ...options.overrides }
   const w = WORDINGS[country]
   const r = createRandom(seed)
   const state = {
     employer: r.pick(w.employers),
     landlord: r.pick(w.landlords),
     splitPlans: [] as { start: number; amount: number; provider: string; n: number }[],
+    paydayLoans: [] as { start: number; instalment: number; lender: string; n: number }[],
   }
   const drafts = monthsBack(endDate, months)
     .flatMap((month, index) => monthOfHistory(month, index, p, w, r, state))

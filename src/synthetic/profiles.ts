@@ -42,6 +42,10 @@ export interface ProfileParameters {
   openingBalance: number
   /** Allowances on top of the income (family, housing). */
   allowance: number
+  /** Payday (short-term) loans taken per year: paid out, then repaid in three monthly debits. */
+  paydayLoansPerYear: number
+  /** Probability that a payday instalment (and its re-presentation) is rejected. */
+  paydayMissRate: number
 }
 
 export const PROFILE_PARAMETERS: Readonly<Record<Profile, ProfileParameters>> = {
@@ -61,6 +65,8 @@ export const PROFILE_PARAMETERS: Readonly<Record<Profile, ProfileParameters>> = 
     recoveriesPerYear: 0,
     openingBalance: 3500,
     allowance: 0,
+    paydayLoansPerYear: 0,
+    paydayMissRate: 0,
   },
   risky: {
     income: 'salary',
@@ -78,6 +84,8 @@ export const PROFILE_PARAMETERS: Readonly<Record<Profile, ProfileParameters>> = 
     recoveriesPerYear: 0,
     openingBalance: 300,
     allowance: 0,
+    paydayLoansPerYear: 0,
+    paydayMissRate: 0,
   },
   'very-risky': {
     income: 'salary',
@@ -95,6 +103,8 @@ export const PROFILE_PARAMETERS: Readonly<Record<Profile, ProfileParameters>> = 
     recoveriesPerYear: 2,
     openingBalance: -150,
     allowance: 120,
+    paydayLoansPerYear: 5,
+    paydayMissRate: 0.4,
   },
   student: {
     income: 'student',
@@ -112,6 +122,8 @@ export const PROFILE_PARAMETERS: Readonly<Record<Profile, ProfileParameters>> = 
     recoveriesPerYear: 0,
     openingBalance: 600,
     allowance: 180,
+    paydayLoansPerYear: 0,
+    paydayMissRate: 0,
   },
   retired: {
     income: 'pension',
@@ -129,6 +141,8 @@ export const PROFILE_PARAMETERS: Readonly<Record<Profile, ProfileParameters>> = 
     recoveriesPerYear: 0,
     openingBalance: 4000,
     allowance: 0,
+    paydayLoansPerYear: 0,
+    paydayMissRate: 0,
   },
   'self-employed': {
     income: 'clients',
@@ -146,5 +160,7 @@ export const PROFILE_PARAMETERS: Readonly<Record<Profile, ProfileParameters>> = 
     recoveriesPerYear: 0,
     openingBalance: 4000,
     allowance: 0,
+    paydayLoansPerYear: 0,
+    paydayMissRate: 0,
   },
 }

@@ -19,6 +19,10 @@ export interface Wording {
   /** Consumer-credit lenders (personal loans, revolving). */
   lenders: readonly string[]
   splitProviders: readonly string[]
+  /** Short-term (payday) lenders of the market, as the dictionaries name them. */
+  paydayLenders: readonly string[]
+  /** The money a payday lender pays out. */
+  paydayLoan: (lender: string) => string
   gambling: readonly string[]
   salary: (employer: string, month: string) => string
   pension: (month: string) => string
@@ -57,6 +61,8 @@ export const WORDINGS: Readonly<Record<Country, Wording>> = {
     insurers: ['MAIF', 'MACIF', 'LUKO COVER SAS'],
     lenders: ['COFIDIS', 'CETELEM', 'SOFINCO', 'FRANFINANCE', 'CREDIPAR'],
     splitProviders: ['ONEY', 'ALMA', 'KLARNA'],
+    paydayLenders: ['FERRATUM', 'CREDITSTAR', 'MONEFY'],
+    paydayLoan: (l) => `VIR SEPA RECU /DE ${l} /MOTIF VERSEMENT CREDIT`,
     gambling: ['FDJ', 'PMU', 'BETCLIC', 'WINAMAX'],
     salary: (e, m) => `VIR SEPA RECU /DE ${e} /MOTIF SALAIRE ${m} /REF ${m.replace('-', '')}`,
     pension: (m) => `VIR SEPA RECU /DE CNAV RETRAITE /MOTIF PENSION ${m}`,
@@ -93,6 +99,8 @@ export const WORDINGS: Readonly<Record<Country, Wording>> = {
     insurers: ['AVIVA', 'DIRECT LINE'],
     lenders: ['ZOPA', 'BARCLAYCARD', 'VANQUIS', 'CAPITAL ONE'],
     splitProviders: ['KLARNA', 'CLEARPAY', 'PAYPAL'],
+    paydayLenders: ['LENDING STREAM', 'MONEYBOAT', 'QUIDMARKET'],
+    paydayLoan: (l) => `FASTER PAYMENT FROM ${l} LOAN ADVANCE`,
     gambling: ['BET365', 'WILLIAM HILL', 'PADDY POWER', 'SKY BET'],
     salary: (e, m) => `FASTER PAYMENT ${e} SALARY ${m}`,
     pension: (m) => `DWP STATE PENSION ${m}`,
@@ -128,6 +136,8 @@ export const WORDINGS: Readonly<Record<Country, Wording>> = {
     insurers: ['MAPFRE', 'MUTUA MADRILENA'],
     lenders: ['CETELEM', 'COFIDIS', 'SANTANDER CONSUMER'],
     splitProviders: ['APLAZAME', 'KLARNA', 'SEQURA'],
+    paydayLenders: ['VIVUS', 'WANDOO', 'MONEYMAN'],
+    paydayLoan: (l) => `TRANSFERENCIA DE ${l} PRESTAMO`,
     gambling: ['CODERE APUESTAS', 'BET365 ES', 'LOTERIAS Y APUESTAS'],
     salary: (e, m) => `TRANSFERENCIA NOMINA ${e} ${m}`,
     pension: (m) => `PENSION INSS ${m}`,
@@ -163,6 +173,8 @@ export const WORDINGS: Readonly<Record<Country, Wording>> = {
     insurers: ['ZILVEREN KRUIS', 'CENTRAAL BEHEER'],
     lenders: ['DEFAM', 'INGKREDIET', 'SANTANDER CONSUMER'],
     splitProviders: ['KLARNA', 'IN3', 'RIVERTY'],
+    paydayLenders: ['FERRATUM', 'CREDITSTAR', 'MONEFY'],
+    paydayLoan: (l) => `SEPA OVERBOEKING ${l} LENING`,
     gambling: ['HOLLAND CASINO', 'TOTO', 'UNIBET'],
     salary: (e, m) => `SEPA OVERBOEKING ${e} SALARIS ${m}`,
     pension: (m) => `SVB AOW UITKERING ${m}`,
@@ -198,6 +210,8 @@ export const WORDINGS: Readonly<Record<Country, Wording>> = {
     insurers: ['AG INSURANCE', 'ETHIAS'],
     lenders: ['BUY WAY', 'COFIDIS', 'CETELEM'],
     splitProviders: ['KLARNA', 'ALMA'],
+    paydayLenders: ['FERRATUM', 'CREDITSTAR', 'MONEFY'],
+    paydayLoan: (l) => `VIREMENT EUROPEEN ${l} CREDIT`,
     gambling: ['LOTERIE NATIONALE', 'NAPOLEON GAMES', 'LADBROKES BE'],
     salary: (e, m) => `VIREMENT EUROPEEN ${e} SALAIRE ${m}`,
     pension: (m) => `SERVICE FEDERAL DES PENSIONS PENSION ${m}`,
@@ -233,6 +247,8 @@ export const WORDINGS: Readonly<Record<Country, Wording>> = {
     insurers: ['ALLIANZ VERSICHERUNG', 'HUK COBURG'],
     lenders: ['SANTANDER CONSUMER', 'TARGOBANK', 'AUXMONEY'],
     splitProviders: ['KLARNA', 'PAYPAL'],
+    paydayLenders: ['VEXCASH', 'CASHPER', 'FERRATUM'],
+    paydayLoan: (l) => `GUTSCHRIFT ${l} KREDIT AUSZAHLUNG`,
     gambling: ['TIPICO', 'LOTTO24', 'BWIN'],
     salary: (e, m) => `GEHALT ${e} LOHN/GEHALT ${m}`,
     pension: (m) => `DEUTSCHE RENTENVERSICHERUNG RENTE ${m}`,

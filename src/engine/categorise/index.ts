@@ -34,6 +34,8 @@ import { extractCounterparty, isFillerWord } from './counterparty.ts'
 import type { Draft } from './draft.ts'
 import { linkCardSettlements, linkInternalTransfers, linkRejections } from './links.ts'
 import { applyRecurringEmployer } from './recurring-employer.ts'
+import { applyFinancePayees } from './finance-payee.ts'
+import { holderNamesOf } from './payee-kind.ts'
 
 /** Compiled once: an immutable lookup table, not state. */
 const MATCHER: Matcher = compileMatcher(MATCHER_SOURCES)
@@ -322,11 +324,13 @@ export const enrichAccounts = (
       }
     }),
   )
+  const owners = ownerNameWords(accounts)
+  const holders = holderNamesOf(owners)
   for (const accountDrafts of drafts) {
-    applyRecurringEmployer(accountDrafts)
+    applyRecurringEmployer(accountDrafts, holders)
+    applyFinancePayees(accountDrafts, holders)
     linkRejections(accountDrafts)
   }
-  const owners = ownerNameWords(accounts)
   // Transactions with the same description share one `words` array: each is checked once.
   const ownName = new Map<readonly string[], boolean>()
   const isOwnName = (draft: Draft): boolean => {

@@ -91,6 +91,16 @@ const isSavingsWording = (draft: Draft): boolean => draft.ruleId === SAVINGS_RUL
 const isFallback = (category: Category): boolean =>
   category === 'OTHER_ENTRY' || category === 'OTHER_EXPENSE'
 
+/**
+ * Pay, pensions and benefits: income whatever else the description says. The holder's name on
+ * a payslip transfer, or a same-amount debit on another account, never makes them own transfers.
+ */
+const isPayOrBenefit = (category: Category): boolean =>
+  category.startsWith('WAGE') ||
+  category.endsWith('_PENSION') ||
+  category.startsWith('ALLOWANCE') ||
+  category === 'STATE_SUBSIDY'
+
 const markInternal = (draft: Draft): void => {
   draft.type =
     draft.transaction.amount >= 0 ? 'INCOMING_INTERNAL_TRANSFER' : 'OUTGOING_INTERNAL_TRANSFER'
@@ -121,7 +131,10 @@ export const linkInternalTransfers = (
   accounts: readonly (readonly Draft[])[],
   isOwnName: (draft: Draft) => boolean,
 ): void => {
-  const legs = draftsWhere(accounts, (d) => TRANSFER_TYPES.has(d.type) && d.counterPartId === null)
+  const legs = draftsWhere(
+    accounts,
+    (d) => TRANSFER_TYPES.has(d.type) && d.counterPartId === null && !isPayOrBenefit(d.category),
+  )
   if (accounts.length > 1) {
     const credits = byAmount(legs.filter((d) => d.transaction.amount > 0))
     // Only debits with a credit of the opposite amount can pair: sort just those.

@@ -21,12 +21,13 @@ const repayment = (
   labelRoot: string,
   counterparty: string | null,
   category: Category = 'LOAN_REPAYMENT_PERSONAL',
+  description = labelRoot,
 ): LedgerEntry => {
   const id = `t${String(sequence++).padStart(3, '0')}`
   const tx = {
     id,
     accountId: 'a0',
-    description: labelRoot,
+    description,
     amount,
     currency: 'EUR',
     date,
@@ -117,4 +118,26 @@ test("gathers a revolving credit's varying debits, across a lender's brand names
 
 test('makes a contract of a single first instalment', () => {
   assert.deepEqual(sizes([repayment('2025-06-26', -12302, 'PRET SOGEFINANCE', 'SOGEFINANCE')]), [1])
+})
+
+test('tells two contracts of one lender and one instalment apart by their references', () => {
+  const entries = ['01', '02', '03'].flatMap((m) => [
+    repayment(`2025-${m}-05`, -12000, 'DD ZOPA LOAN', 'ZOPA', undefined, 'DD ZOPA LOAN 40021877'),
+    repayment(`2025-${m}-12`, -12000, 'DD ZOPA LOAN', 'ZOPA', undefined, 'DD ZOPA LOAN 40039912'),
+  ])
+  assert.deepEqual(sizes(entries), [3, 3])
+})
+
+test('keeps one contract whose reference changes every month', () => {
+  const entries = ['01', '02', '03'].map((m) =>
+    repayment(
+      `2025-${m}-05`,
+      -12000,
+      'LASTSCHRIFT AUXMONEY RATE',
+      'AUXMONEY',
+      undefined,
+      `LASTSCHRIFT AUXMONEY RATE EREF 2025${m}0588123`,
+    ),
+  )
+  assert.deepEqual(sizes(entries), [3])
 })

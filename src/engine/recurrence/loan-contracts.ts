@@ -18,15 +18,47 @@ const SAME_INSTALMENT = 0.02
 const isRepayment = (category: Category): boolean =>
   LOAN_REPAYMENT.has(category) && category !== 'SPLIT_PAYMENT'
 
+/** Why 5: contract numbers and mandate references are longer; dates and "03/12" counters not. */
+const MIN_REFERENCE_DIGITS = 5
+
 /**
- * Same lender, same instalment, but two wordings that each come back every month (two contract
- * references): two contracts. A wording seen once (a re-presented debit) joins the largest one.
+ * The contract references of a description: its tokens of at least five digits
+ * (`CT100234`, `10600220302032`), which normalisation removes from the label root.
  */
-const splitByWording = (cluster: LedgerEntry[]): LedgerEntry[][] => {
+const referencesOf = (description: string): string => {
+  let references = ''
+  for (const token of description.toUpperCase().split(/[^A-Z0-9]+/)) {
+    let digits = 0
+    for (let i = 0; i < token.length; i++) {
+      const c = token.charCodeAt(i)
+      if (c >= 48 && c <= 57) digits++
+    }
+    if (digits >= MIN_REFERENCE_DIGITS) references += ` ${token}`
+  }
+  return references
+}
+
+/**
+ * Same lender, same instalment, but two wordings or two references that each come back every
+ * month: two contracts (LABELLING.md: "a different amount or reference from the same lender is
+ * a distinct contract"). A wording or reference seen once (a re-presented debit, a reference
+ * that changes every month) joins the largest one.
+ */
+const splitByWording = (
+  cluster: LedgerEntry[],
+  references: Map<string, string>,
+): LedgerEntry[][] => {
   const byRoot = new Map<string, LedgerEntry[]>()
   for (const e of cluster) {
-    const list = byRoot.get(e.tx.labelRoot)
-    if (list === undefined) byRoot.set(e.tx.labelRoot, [e])
+    // A contract's debits repeat one description: each distinct one is read once per call.
+    let reference = references.get(e.tx.description)
+    if (reference === undefined) {
+      reference = referencesOf(e.tx.description)
+      references.set(e.tx.description, reference)
+    }
+    const key = reference === '' ? e.tx.labelRoot : `${e.tx.labelRoot}|${reference}`
+    const list = byRoot.get(key)
+    if (list === undefined) byRoot.set(key, [e])
     else list.push(e)
   }
   const steady = [...byRoot.values()].filter((list) => list.length >= 2)
@@ -68,12 +100,15 @@ export const loanContracts: RecurrenceDetector = {
       if (group === undefined) groups.set(key, [e])
       else group.push(e)
     }
+    const references = new Map<string, string>()
     for (const group of groups.values()) {
       const clusters = clusterByAmount(group, SAME_INSTALMENT)
       const leftovers: LedgerEntry[] = []
       for (const cluster of clusters) {
         if (cluster.length < 2) leftovers.push(...cluster)
-        else for (const entries of splitByWording(cluster)) flows.push({ detectorId: ID, entries })
+        else
+          for (const entries of splitByWording(cluster, references))
+            flows.push({ detectorId: ID, entries })
       }
       if (leftovers.length > 0) flows.push({ detectorId: ID, entries: leftovers })
     }

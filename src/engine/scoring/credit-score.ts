@@ -67,6 +67,19 @@ export const creditScoreCard: readonly Characteristic[] = [
   },
   (f) => perCount('SPLIT_PAYMENT_PLANS', f.splitPlans, -15, -60),
   (f) => perCount('PAYMENT_REJECTIONS', f.paymentRejections, -70, -210),
+  // On top of PAYMENT_REJECTIONS: a missed credit instalment says more of the next credit than
+  // a missed phone bill, and lenders report it.
+  (f) => perCount('LOAN_REPAYMENT_REJECTIONS', f.loanRepaymentRejections, -30, -90),
+  (f) => {
+    // Payday credit is taken when nothing else is left; several such lenders at once is the
+    // classic spiral before default.
+    if (f.shortTermLenders >= 2) return { code: 'SHORT_TERM_LENDERS_MANY', points: -240 }
+    if (f.shortTermLenders === 1) return { code: 'SHORT_TERM_LENDER', points: -120 }
+    return null
+  },
+  // A missed payday instalment: the customer could not repay even the credit of last resort.
+  (f) =>
+    f.missedShortTermRepayments > 0 ? { code: 'SHORT_TERM_CREDIT_MISSED', points: -150 } : null,
   (f) => perCount('CHECK_REJECTIONS', f.checkRejections, -90, -180),
   (f) => perCount('INCIDENT_FEES', f.incidentFees, -10, -50),
   (f) => {

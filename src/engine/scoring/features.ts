@@ -16,6 +16,7 @@ import type { BalanceSeries } from '../insights/daily-balances.ts'
 import type { Ledger, LedgerEntry } from '../insights/ledger.ts'
 import { periodMonths } from '../insights/ledger.ts'
 import type { OverdraftFigures, RiskEntries } from '../insights/risks.ts'
+import { shortTermCreditOf } from './short-term-credit.ts'
 
 export interface ScoreFeatures {
   monthlyIncome: number
@@ -33,6 +34,12 @@ export interface ScoreFeatures {
   consumerLenders: number
   splitPlans: number
   paymentRejections: number
+  /** Rejected credit repayments (missed instalments), a subset of `paymentRejections`. */
+  loanRepaymentRejections: number
+  /** Lenders of short-term (payday) credit, see short-term-credit.ts. */
+  shortTermLenders: number
+  /** Rejected instalments of those lenders. */
+  missedShortTermRepayments: number
   checkRejections: number
   incidentFees: number
   overdraftDays: number
@@ -154,6 +161,7 @@ export const computeFeatures = (input: FeatureInputs): ScoreFeatures => {
     if (b < 0 && period.startDay + i > recentOverdraftFrom) recentOverdraftDays++
   })
   const residualIncome = monthlyIncome - monthlyRepayments - monthlyRent
+  const shortTerm = shortTermCreditOf(cashFlows)
   return {
     monthlyIncome,
     monthlyIncomeMajor: toMajor(monthlyIncome, ledger.currency),
@@ -171,6 +179,11 @@ export const computeFeatures = (input: FeatureInputs): ScoreFeatures => {
     consumerLenders: lenders.size,
     splitPlans: split.length,
     paymentRejections: risks.paymentRejections.length,
+    loanRepaymentRejections: risks.paymentRejections.filter(
+      (e) => e.tx.enrichments.category === 'REJECTION_LOAN_REPAYMENT',
+    ).length,
+    shortTermLenders: shortTerm.lenders.length,
+    missedShortTermRepayments: shortTerm.missedRepayments,
     checkRejections: risks.checkRejections.length,
     incidentFees: incidentFees.length,
     overdraftDays: overdraft.days,

@@ -89,6 +89,22 @@ export const REASON_CODES = {
     indicator: 'budgetManagement',
     description: 'Payments or credit repayments rejected for lack of funds.',
   },
+  LOAN_REPAYMENT_REJECTIONS: {
+    indicator: 'budgetManagement',
+    description: 'Credit repayments rejected (missed instalments).',
+  },
+  SHORT_TERM_LENDER: {
+    indicator: 'budgetManagement',
+    description: 'Short-term (payday) credit from one lender.',
+  },
+  SHORT_TERM_LENDERS_MANY: {
+    indicator: 'budgetManagement',
+    description: 'Short-term (payday) credit from two lenders or more.',
+  },
+  SHORT_TERM_CREDIT_MISSED: {
+    indicator: 'budgetManagement',
+    description: 'A short-term (payday) credit instalment rejected.',
+  },
   CHECK_REJECTIONS: { indicator: 'budgetManagement', description: 'Cheques rejected.' },
   INCIDENT_FEES: {
     indicator: 'budgetManagement',
