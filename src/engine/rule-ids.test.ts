@@ -36,6 +36,39 @@ test('emits no rule or detector id outside the catalogue', () => {
       inputs.push(JSON.stringify(generateUpload({ profile, country, months: 12, seed: 3 })))
     }
   }
+  // The blind corpus too: one customer per market file, as `npm run bench:accuracy` builds it.
+  const corpus = new URL('../../test/accuracy/', import.meta.url)
+  for (const half of ['tuning', 'holdout']) {
+    for (const file of readdirSync(new URL(`${half}/`, corpus))) {
+      const lines = readFileSync(new URL(`${half}/${file}`, corpus), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        // Corpus lines: validated by test/accuracy/corpus.test.ts.
+        .map((line) => JSON.parse(line) as { description: string; amount: number; holder: string })
+      const transactions = lines.map((line, t) => ({
+        description: line.description,
+        amount: line.amount,
+        dates: {
+          debitedAt: `2026-0${1 + (t % 6)}-${String(1 + (t % 28)).padStart(2, '0')}T12:00:00.000Z`,
+        },
+      }))
+      inputs.push(
+        JSON.stringify({
+          accounts: [
+            {
+              type: 'CHECKING',
+              usage: 'PERSONAL',
+              currency: 'EUR',
+              balance: 0,
+              balanceDate: '2026-06-30T12:00:00.000Z',
+              owners: [{ name: lines[0]?.holder ?? '' }],
+              transactions,
+            },
+          ],
+        }),
+      )
+    }
+  }
   const ruleIds = new Set<string>()
   const detectorIds = new Set<string>()
   for (const input of inputs) {

@@ -137,6 +137,14 @@ export const RULE_IDS = {
     source: 'structural',
     meaning: 'A company crediting a wage-sized amount every month.',
   },
+  GIG_PLATFORM_PAYOUT: {
+    source: 'structural',
+    meaning: 'Repeated payouts from a gig platform (delivery, ride-hailing): pay.',
+  },
+  FINANCE_NAME_REPAYMENT: {
+    source: 'structural',
+    meaning: 'Near-constant monthly debits to a finance-named organisation: a loan.',
+  },
 } as const satisfies Record<string, RuleIdInfo>
 
 /** `detectorId` of a cash flow. */

@@ -78,7 +78,7 @@ for (const [market, description, lender, category] of LENDERS) {
 
 test('leaves alone varying amounts, small amounts, the own bank and what a rule decided', () => {
   const varying = 'DD NORTHERN MONEY LINE'
-  const small = 'SEPA INCASSO ZEELAND BANK KAARTKOSTEN'
+  const small = 'SEPA INCASSO NOORDER BANK BIJDRAGE'
   const ownBank = 'PRLV SEPA BANQUE EXEMPLE'
   const known = 'PRLV SEPA COFIDIS 2026/001'
   const person = 'VIR SEPA EMIS /A M DENIS CAPITAL'

@@ -20,7 +20,7 @@ import { isPersonName, type HolderNames } from './payee-kind.ts'
 export const FINANCE_NAME_RULE_ID = 'FINANCE_NAME_REPAYMENT'
 
 /** Words of lenders' names in the five markets. */
-const FINANCE_WORDS = new Set([
+const FINANCE_WORDS: ReadonlySet<string> = new Set([
   'FINANCE',
   'FINANCES',
   'FINANCIAL',
@@ -52,7 +52,7 @@ const FINANCE_WORDS = new Set([
   'FUNDING',
   'MONEY',
 ])
-const LEASE_WORDS = new Set(['LEASE', 'LEASING', 'LEASEPLAN', 'RENTING'])
+const LEASE_WORDS: ReadonlySet<string> = new Set(['LEASE', 'LEASING', 'LEASEPLAN', 'RENTING'])
 
 /** Why: near-constant means one contract's instalment; 3 % allows insurance or rate changes. */
 const SAME_INSTALMENT = 0.03
@@ -68,7 +68,7 @@ const MAX_DEBITS_PER_MONTH = 2
  */
 const MIN_INSTALMENT_MAJOR = 20
 
-const DEBIT_TYPES = new Set(['DIRECT_DEBIT', 'OUTGOING_TRANSFER', 'DEBIT'])
+const DEBIT_TYPES: ReadonlySet<string> = new Set(['DIRECT_DEBIT', 'OUTGOING_TRANSFER', 'DEBIT'])
 
 const isPlainDebit = (draft: Draft): boolean =>
   draft.category === 'OTHER_EXPENSE' &&

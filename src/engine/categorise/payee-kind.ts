@@ -11,7 +11,7 @@
  */
 
 /** Civil titles in the five markets' descriptions (normalised: no dots, no accents). */
-const TITLES = new Set([
+const TITLES: ReadonlySet<string> = new Set([
   'M',
   'MR',
   'MME',
@@ -40,7 +40,7 @@ const TITLES = new Set([
  * Common first names in FR, UK, ES, NL, BE, DE (a few per letter, the most frequent adults'
  * names): enough to catch most transfers from relatives and friends, short enough to read.
  */
-const FIRST_NAMES = new Set([
+const FIRST_NAMES: ReadonlySet<string> = new Set([
   'ADAM',
   'ALAIN',
   'ALBERT',
@@ -140,7 +140,7 @@ const FIRST_NAMES = new Set([
 ])
 
 /** Family words: money from "MUM AND DAD", "PADRES MARTINEZ", "OUDERS DE VRIES" is a person's. */
-const FAMILY = new Set([
+const FAMILY: ReadonlySet<string> = new Set([
   'MUM',
   'MOM',
   'DAD',

@@ -16,8 +16,8 @@ const WINDOW_DAYS = 100
 const MIN_REPAID_SHARE = 0.6
 
 /** Personal-loan drawdowns and repayments: revolving lines and mortgages work otherwise. */
-const DRAWDOWNS = new Set(['LOAN_DRAWDOWN', 'LOAN_DRAWDOWN_PERSONAL'])
-const REPAYMENTS = new Set(['LOAN_REPAYMENT', 'LOAN_REPAYMENT_PERSONAL'])
+const DRAWDOWNS: ReadonlySet<string> = new Set(['LOAN_DRAWDOWN', 'LOAN_DRAWDOWN_PERSONAL'])
+const REPAYMENTS: ReadonlySet<string> = new Set(['LOAN_REPAYMENT', 'LOAN_REPAYMENT_PERSONAL'])
 
 export interface ShortTermCredit {
   /** Lenders of short-term credit, sorted. */
