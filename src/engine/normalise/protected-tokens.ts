@@ -42,4 +42,6 @@ export const PROTECTED_TOKENS: ReadonlySet<string> = new Set([
   '118',
   '118118',
   '888',
+  'C2C',
+  '1LIFE',
 ])
