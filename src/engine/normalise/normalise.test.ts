@@ -55,6 +55,11 @@ test('joins dotted initials and possessives', () => {
   assert.equal(normalised("SAINSBURY'S S.A.R.L. B.V."), 'SAINSBURYS SARL BV')
 })
 
+test("reads HSBC's contactless mark as a word", () => {
+  assert.equal(normalised('))) TESCO STORES 2345'), 'CONTACTLESS TESCO STORES')
+  assert.equal(normalised('CAFE (THE) LTD'), 'CAFE THE LTD')
+})
+
 test('gives the same label root to one payee across months', () => {
   const months = [
     'VIR SEPA RECU /DE ACME SAS /MOTIF SALAIRE MARS 2026 /REF 106837-2',

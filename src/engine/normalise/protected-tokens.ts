@@ -36,4 +36,12 @@ export const PROTECTED_TOKENS: ReadonlySet<string> = new Set([
   '4XCB',
   'E5',
   'A1',
+  'VETS4PETS',
+  'JET2',
+  'JET2HOLIDAYS',
+  '118',
+  '118118',
+  '888',
+  'C2C',
+  '1LIFE',
 ])

@@ -1,8 +1,10 @@
 /**
  * Step 8: punctuation to spaces. Keeps `&` (M&S, H&M, 1&1), joins dotted initials
  * (`S.A.R.L` → `SARL`, `B.V.` → `BV`) and possessive `'S` (`SAINSBURY'S` → `SAINSBURYS`);
- * any other character that is not a letter or a digit separates words.
+ * any other character that is not a letter or a digit separates words. HSBC's contactless mark
+ * `)))` (`))) TESCO STORES 2345`) becomes the word `CONTACTLESS`, which types a card payment.
  */
+const CONTACTLESS_MARK = /\){3,}/g
 const DOTTED_INITIALS = /\b([A-Z])\.(?=[A-Z](?:\.|\b))/g
 const POSSESSIVE = /'S\b/g
 const SEPARATORS = /[^A-Z0-9&]+/g
@@ -12,6 +14,7 @@ export const tidyPunctuation = (text: string): string => {
   let out = text
   if (out.includes('.')) out = out.replace(DOTTED_INITIALS, '$1')
   if (out.includes("'")) out = out.replace(POSSESSIVE, 'S')
+  if (out.includes(')))')) out = out.replace(CONTACTLESS_MARK, ' CONTACTLESS ')
   return hasSeparatorToReplace(out) ? out.replace(SEPARATORS, ' ') : out
 }
 

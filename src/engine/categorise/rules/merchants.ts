@@ -92,7 +92,14 @@ const merchantCategoryFrom =
     if (hit === null || hit.origin !== origin) return null
     if (origin === ORIGIN.OSM_BRAND && !BRAND_TYPES.has(facts.type)) return null
     if (facts.credit) return 'GAMBLING_GAIN'
-    return BY_TAG.get(hit.tag) ?? null
+    const category = BY_TAG.get(hit.tag) ?? null
+    // Nobody buys goods from a shop by direct debit: a shop brand known only from OpenStreetMap
+    // on a direct debit is a charity's donation (`CANCER RESEARCH UK DD`, whose shops OSM
+    // maps), not shopping. Store cards and catalogues are lenders, decided earlier.
+    if (origin === ORIGIN.OSM_BRAND && category === 'SHOPPING' && facts.type === 'DIRECT_DEBIT') {
+      return null
+    }
+    return category
   }
 
 export const MERCHANTS: Rule = {
