@@ -64,12 +64,12 @@ export default tseslint.config(
         },
         {
           selector:
-            "Program > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^(Int8|Uint8|Uint8Clamped|Int16|Uint16|Int32|Uint32|Float32|Float64|BigInt64|BigUint64)Array$/]",
+            'Program > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^(Int8|Uint8|Uint8Clamped|Int16|Uint16|Int32|Uint32|Float32|Float64|BigInt64|BigUint64)Array$/]',
           message: 'No module-level buffer in the engine: allocate it per call.',
         },
         {
           selector:
-            "Program > VariableDeclaration > VariableDeclarator:not([id.typeAnnotation.typeAnnotation.typeName.name=/^Readonly/]) > NewExpression[callee.name=/^(Map|Set|WeakMap|WeakSet)$/]",
+            'Program > VariableDeclaration > VariableDeclarator:not([id.typeAnnotation.typeAnnotation.typeName.name=/^Readonly/]) > NewExpression[callee.name=/^(Map|Set|WeakMap|WeakSet)$/]',
           message:
             'A module-level Map or Set in the engine is a lookup table: type it ReadonlyMap / ReadonlySet.',
         },
