@@ -94,12 +94,21 @@ const LEADING: ReadonlySet<string> = new Set([
 /**
  * Words that may stand between payment wording and a merchant's name without taking the
  * merchant position away from it (`PAIEMENT PAR CARTE DE ORANGE`, `CARD PAYMENT TO BOOTS`):
- * the leading words above, numbers and single letters.
+ * the leading words above, numbers, masked card-number groups and single letters.
  */
 export const isFillerWord = (word: string): boolean => {
   if (word.length <= 1 || LEADING.has(word)) return true
   const first = word.charCodeAt(0)
-  return first >= 48 && first <= 57
+  return (first >= 48 && first <= 57) || isMaskedDigits(word)
+}
+
+/** A masked group of a card number (`XXXX`, `X218`): digits and `X` only. */
+const isMaskedDigits = (word: string): boolean => {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i)
+    if (code !== 88 && (code < 48 || code > 57)) return false
+  }
+  return true
 }
 
 /** Words that end a name: field labels of SEPA and bank formats. */

@@ -1561,6 +1561,18 @@ export const FR: Dictionary = {
     'MARCHE',
     'CHARCUTERIE',
     'CAVISTE',
+
+    'BOUL PAT',
+    'CAVE A VIN',
+    'CAVE A VINS',
+    'CAVE A BIERES',
+    'CHOCOLATERIE',
+    'TORREFACTION',
+    'VOLAILLER',
+    'MARAICHER',
+    'FRUITS ET LEGUMES',
+    'MAGASIN DE NUIT',
+    'BOULANGERIE PATISSERIE',
   ],
   TRANSPORT_WORD: [
     'PEAGE',
@@ -1580,6 +1592,8 @@ export const FR: Dictionary = {
     'HORODATEUR',
     'BILLET TRAIN',
     'TITRE DE TRANSPORT',
+
+    'CARROSSERIE',
   ],
   HEALTH_WORD: [
     'PHARMACIE',
@@ -1610,6 +1624,12 @@ export const FR: Dictionary = {
     'AUDIOPROTHESISTE',
     'DERMATOLOGUE',
     'OPHTALMOLOGISTE',
+
+    'PHCIE',
+    'PHIE',
+    'VETERINAIRE',
+    'ORTHOPTISTE',
+    'PEDICURE',
   ],
   LEISURE_WORD: [
     'RESTAURANT',
@@ -1652,6 +1672,14 @@ export const FR: Dictionary = {
     'GITE',
     'AUBERGE',
     'BILLETTERIE',
+
+    'FRITERIE',
+    'FRITURE',
+    'SANDWICHERIE',
+    'ESTAMINET',
+    'BOUCHON LYONNAIS',
+    'RELAIS ROUTIER',
+    'ROTISSERIE',
   ],
   SPORT_WORD: [
     'SALLE DE SPORT',
@@ -1706,6 +1734,10 @@ export const FR: Dictionary = {
     'JOUETS',
     'OPTIQUE SOLAIRE',
     'VENTE EN LIGNE',
+
+    'BARBIER',
+    'CORDONNERIE',
+    'MERCERIE',
   ],
   MULTIMEDIA_WORD: ['ABONNEMENT TV', 'JEUX VIDEO', 'STREAMING', 'TELECHARGEMENT'],
   GAMBLING_WORD: [
@@ -2863,6 +2895,8 @@ export const FR: Dictionary = {
     'HYDROBRU',
     ['IN BW', 'INBW'],
     'VIALIS',
+
+    'PLANETE OUI',
   ],
   TELECOM: [
     'ORANGE',
@@ -3414,6 +3448,9 @@ export const FR: Dictionary = {
     'OSCARO',
     'MISTER AUTO',
     'CARTER CASH',
+
+    ['CARBURANT LECLERC', 'LECLERC CARBURANT'],
+    ['CARBURANTS LECLERC', 'LECLERC CARBURANT'],
   ],
   LEISURE: [
     'MC DONALDS',

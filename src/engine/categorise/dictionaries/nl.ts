@@ -34,6 +34,10 @@ export const NL: Dictionary = {
     'AANKOOP MET KAART',
     'BETALING MET KAART',
     'KAARTTRANSACTIE',
+
+    'BETALING MET DEBETKAART NUMMER',
+    'DEBETKAART NUMMER',
+    'KAARTNUMMER',
   ],
   T_DIRECT_DEBIT: [
     'INCASSO',
@@ -978,6 +982,20 @@ export const NL: Dictionary = {
     'GROENTE EN FRUIT',
     'AGF',
     'BROODJESZAAK',
+
+    'KAASHANDEL',
+    'KAASHUIS',
+    'KAASMAKERIJ',
+    'VISBOER',
+    'EIERHANDEL',
+    'BEENHOUWERIJ',
+    'BEENHOUWER',
+    'GROENTEN EN FRUIT',
+    'NACHTWINKEL',
+    'AVONDWINKEL',
+    'KEURSLAGER',
+    'ZUIVELHANDEL',
+    'VERSMARKT',
   ],
   TRANSPORT_WORD: [
     'TANKSTATION',
@@ -1000,6 +1018,12 @@ export const NL: Dictionary = {
     'TOLBRUG',
     'TOLHEFFING',
     'TOLPOORT',
+
+    'BANDENSERVICE',
+    'BANDENCENTRUM',
+    'TAXICENTRALE',
+    'GARAGEBEDRIJF',
+    'AUTOSCHADE',
   ],
   HEALTH_WORD: [
     'APOTHEEK',
@@ -1017,6 +1041,12 @@ export const NL: Dictionary = {
     'VERLOSKUNDIGE',
     'MEDISCH CENTRUM',
     'APOTHEKER',
+
+    'OPTIEK',
+    'DIERENKLINIEK',
+    'OOGZORG',
+    'OOGMETING',
+    'DIERENARTSPRAKTIJK',
   ],
   LEISURE_WORD: [
     'EETCAFE',
@@ -1058,6 +1088,18 @@ export const NL: Dictionary = {
     'BOWLINGCENTRUM',
     'KARTBAAN',
     'ESCAPE ROOM NL',
+
+    'KOFFIEBAR',
+    'PROEFLOKAAL',
+    'POFFERTJES',
+    'SHOARMA',
+    'GRILLROOM',
+    'PATATZAAK',
+    'PITTA',
+    'PITAZAAK',
+    'KOFFIEHUIS',
+    'BRUIN CAFE',
+    'IJSCUPPA',
   ],
   SPORT_WORD: [
     'SPORTSCHOOL',
@@ -1102,6 +1144,8 @@ export const NL: Dictionary = {
     'DAGBLADHANDEL',
     'TABAKSSPECIAALZAAK',
     'DAMPWINKEL',
+
+    'KRANTENWINKEL',
   ],
   SHOPPING_WORD: [
     'WINKEL',
@@ -1122,6 +1166,12 @@ export const NL: Dictionary = {
     'DIERENWINKEL',
     'BLOEMIST',
     'SCHOONHEIDSSALON',
+
+    'FIETSENWINKEL',
+    'FIETSENMAKER',
+    'DIERENSPECIAALZAAK',
+    'FIETSHANDEL',
+    'SCHOENMAKER',
   ],
   GAMBLING_WORD: [
     'LOTERIJ',
@@ -1774,6 +1824,8 @@ export const NL: Dictionary = {
     'SERVICE APOTHEEK',
     'MULTIPHARMA',
     'LLOYDS APOTHEEK',
+
+    'EYEWISH',
   ],
   GROCERY: [
     'ALBERT HEIJN',
@@ -1817,6 +1869,9 @@ export const NL: Dictionary = {
     'COLRUYT BELGIE',
     'OKAY COMPACT',
     'SPAR COLRUYT',
+
+    'TROEFMARKT',
+    'AMAZING ORIENTAL',
   ],
   TOBACCO: ['PRIMERA', 'TABAKSHOP', 'READ SHOP', 'THE READ SHOP', 'AKO', 'BRUNA TABAK'],
   GAMBLING: [

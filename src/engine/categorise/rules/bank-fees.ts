@@ -22,6 +22,12 @@ type FeeKind =
 const bookedByTheBank = (facts: Facts): boolean =>
   (facts.type === 'DEBIT' || facts.type === 'CREDIT') && firstOrg(facts) === undefined
 
+const isLoan = (facts: Facts): boolean =>
+  has(facts, 'LOAN') ||
+  has(facts, 'MORTGAGE') ||
+  has(facts, 'PERSONAL_LOAN') ||
+  has(facts, 'REVOLVING')
+
 const feeKind = (facts: Facts): FeeKind | null => {
   if (has(facts, 'OVERDRAFT')) return 'OVERDRAFT'
   if (has(facts, 'INTERVENTION')) return 'INTERVENTION'
@@ -41,8 +47,10 @@ const feeKind = (facts: Facts): FeeKind | null => {
   if (has(facts, 'INCIDENT')) return 'INCIDENT'
   if (has(facts, 'BANK_SERVICE_FEE')) return 'BANK_SERVICE'
   if (fee && bookedByTheBank(facts)) return 'BANK_SERVICE'
-  // Interest the bank takes itself (`RENTE`, `ZINSEN` with no payee) is overdraft interest.
-  if (!facts.credit && has(facts, 'INTEREST') && bookedByTheBank(facts)) return 'OVERDRAFT'
+  // Interest the bank takes itself (`RENTE`, `ZINSEN` with no payee) is overdraft interest,
+  // unless it is the interest part of a loan instalment (`CAPITAL 612,33 INTERETS 401,20`).
+  if (!facts.credit && has(facts, 'INTEREST') && bookedByTheBank(facts) && !isLoan(facts))
+    return 'OVERDRAFT'
   return null
 }
 

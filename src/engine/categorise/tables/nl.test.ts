@@ -358,6 +358,60 @@ const ROWS: readonly Row[] = [
   ['Kosten Gemakpakket', -3.35, 'DEBIT', 'FEES_BANK_SERVICE'],
   ['Kosten ASN Betaalrekening', -2.1, 'DEBIT', 'FEES_BANK_SERVICE'],
   ['Betaalpas Bruna Utrecht Centraal', -8.99, 'CARD', 'SHOPPING'],
+  [
+    'BEA, Betaalpas   Kaashuis Tromp,PAS012 NR:4H7J2K, 11.03.26/10:14 ALKMAAR',
+    -14.3,
+    'CARD',
+    'GROCERY',
+  ],
+  [
+    'BEA, Betaalpas   Visboer Henk,PAS012 NR:8K2L1M, 12.03.26/12:02 SCHEVENINGEN',
+    -11.5,
+    'CARD',
+    'GROCERY',
+  ],
+  [
+    'BEA, Betaalpas   Koffiebar De Boon,PAS012 NR:2P3Q4R, 13.03.26/08:45 UTRECHT',
+    -4.6,
+    'CARD',
+    'LEISURE',
+  ],
+  [
+    'BEA, Betaalpas   Grillroom Anatolia,PAS012 NR:5S6T7U, 13.03.26/21:10 ARNHEM',
+    -13.0,
+    'CARD',
+    'LEISURE',
+  ],
+  [
+    'BEA, Betaalpas   Proeflokaal Arendsnest,PAS012 NR:9V8W7X, 14.03.26/22:30 AMSTERDAM',
+    -18.5,
+    'CARD',
+    'LEISURE',
+  ],
+  [
+    'BEA, Betaalpas   Fietsenmaker Jansen,PAS012 NR:1Y2Z3A, 15.03.26/16:20 LEIDEN',
+    -27.5,
+    'CARD',
+    'SHOPPING',
+  ],
+  [
+    'BEA, Betaalpas   Bandenservice Oost,PAS012 NR:4B5C6D, 16.03.26/09:10 ENSCHEDE',
+    -89.0,
+    'CARD',
+    'TRANSPORT',
+  ],
+  [
+    'BEA, Betaalpas   Dierenkliniek Noord,PAS012 NR:7E8F9G, 17.03.26/11:00 GRONINGEN',
+    -65.0,
+    'CARD',
+    'HEALTH',
+  ],
+  [
+    'BEA, Betaalpas   Troefmarkt,PAS012 NR:3H4I5J, 18.03.26/17:44 HAARLEM',
+    -21.3,
+    'CARD',
+    'GROCERY',
+  ],
 ]
 
 // Belgian Dutch: KBC, Belfius, BNP Paribas Fortis, Argenta, ING Belgium wording.
@@ -563,6 +617,54 @@ const BE_ROWS: readonly Row[] = [
     300.0,
     'INCOMING_TRANSFER',
     'REFUND_INSURANCE',
+  ],
+  [
+    'BETALING MET DEBETKAART NUMMER 4871 04XX XXXX 5678 ACTION GENK 02/03/2026',
+    -12.7,
+    'CARD',
+    'SHOPPING',
+  ],
+  [
+    'Betaling Bancontact 05-03 09:12 BEENHOUWERIJ VERSTRAETEN AALST BE Kaartnummer 6703 04XX XXXX 1234 5',
+    -23.4,
+    'CARD',
+    'GROCERY',
+  ],
+  [
+    'Betaling Bancontact 06-03 11:40 KAASHANDEL DE KAASKELDER BRUGGE BE Kaartnummer 6703 04XX XXXX 1234 5',
+    -17.9,
+    'CARD',
+    'GROCERY',
+  ],
+  [
+    'Betaling Bancontact 07-03 22:15 NACHTWINKEL STATION BE Kaartnummer 6703 04XX XXXX 1234 5',
+    -6.5,
+    'CARD',
+    'GROCERY',
+  ],
+  [
+    'Betaling Bancontact 08-03 13:05 PITTA TAKEAWAY ANTWERPEN BE Kaartnummer 6703 04XX XXXX 1234 5',
+    -9.0,
+    'CARD',
+    'LEISURE',
+  ],
+  [
+    'Betaling Bancontact 09-03 10:30 OPTIEK DE BRIL MECHELEN BE Kaartnummer 6703 04XX XXXX 1234 5',
+    -145.0,
+    'CARD',
+    'HEALTH',
+  ],
+  [
+    'Betaling Bancontact 10-03 17:22 KRANTENWINKEL DE PERS BE Kaartnummer 6703 04XX XXXX 1234 5',
+    -8.2,
+    'CARD',
+    'TOBACCO',
+  ],
+  [
+    'AFLOSSING HYPOTHECAIRE LENING 726-0123456-78 KAPITAAL 520,00 INTREST 310,00',
+    -830.0,
+    'DEBIT',
+    'LOAN_REPAYMENT_REAL_ESTATE',
   ],
 ]
 
