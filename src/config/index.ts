@@ -19,6 +19,8 @@ export interface Config {
   accessTokenSeconds: number
   refreshTokenSeconds: number
   bodyLimitBytes: number
+  /** Bytes a multipart upload (every file together) may carry; enforced while it streams. */
+  uploadLimitBytes: number
   maxTransactionsPerAccount: number
   /** Requests per client per minute; 0 disables the limit. */
   rateLimitPerMinute: number
@@ -101,6 +103,7 @@ export const loadConfig = (env: Env): Config => {
     accessTokenSeconds: integer(env, 'ACCESS_TOKEN_SECONDS', 86_400, 60, 31_536_000),
     refreshTokenSeconds: integer(env, 'REFRESH_TOKEN_SECONDS', 864_000, 60, 31_536_000),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 1024 ** 3),
+    uploadLimitBytes: integer(env, 'UPLOAD_LIMIT_BYTES', 50 * 1024 * 1024, 1024, 1024 ** 3),
     maxTransactionsPerAccount: integer(env, 'MAX_TRANSACTIONS_PER_ACCOUNT', 10_000, 1, 1_000_000),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 6_000, 0, 10_000_000),
     jobExpireSeconds: integer(env, 'JOB_EXPIRE_SECONDS', 300, 1, 86_400),
