@@ -127,6 +127,9 @@ export const createRuntime = async (
   const boss = await startBoss(db.boss, jobs, logger)
   deps.jobs = pgBossJobQueue(boss)
   webhooks.queue = pgBossWebhookQueue(boss)
+  // A configured key is never written to the database, and a key generated there before is
+  // removed: tokens it signed stop working (docs/token-keys.md).
+  if (config.tokenSecret !== undefined) await store.credentials.forgetSigningSecret()
   const tokens = createTokenService({
     credentials: store.credentials,
     clock: deps.clock,

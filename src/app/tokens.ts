@@ -1,6 +1,9 @@
 /**
  * OAuth2 tokens: client credentials and rotating refresh tokens, as HS256 JWTs carrying the
- * project. A refresh token works once: using it again answers UNAUTHORIZED.
+ * project. A refresh token works once: using it again answers UNAUTHORIZED and revokes every
+ * refresh token of its grant (the chain of rotations since the client-credentials request), as
+ * OAuth 2.1 asks: a reused token was stolen, and the thief or the client holds the newer one.
+ * Tokens must carry `exp`, `iat`, `jti` and `sub`.
  */
 import { randomUUID } from 'node:crypto'
 import { SignJWT, jwtVerify } from 'jose'
@@ -59,10 +62,11 @@ export const createTokenService = (options: {
       .sign(key)
   }
 
-  const pair = async (principal: Principal): Promise<TokenPair> => {
+  const pair = async (principal: Principal, grantId: string): Promise<TokenPair> => {
     const refreshJti = randomUUID()
     await credentials.saveRefreshToken({
       jti: refreshJti,
+      grantId,
       clientId: principal.clientId,
       projectId: principal.projectId,
       expiresAt: new Date(clock.now().getTime() + refreshSeconds * 1000),
@@ -82,6 +86,8 @@ export const createTokenService = (options: {
         issuer: ISSUER,
         algorithms: ['HS256'],
         currentDate: clock.now(),
+        // jose checks `exp` only when present: a token without one would never expire.
+        requiredClaims: ['exp', 'iat', 'jti', 'sub'],
       })
       if (
         payload.use !== use ||
@@ -108,14 +114,16 @@ export const createTokenService = (options: {
       if (!client || !(await verifySecret(clientSecret, client.secretHash))) {
         throw unauthorized('Invalid client credentials')
       }
-      return pair({ projectId: client.projectId, clientId })
+      return pair({ projectId: client.projectId, clientId }, randomUUID())
     },
     refresh: async (refreshToken) => {
       const { principal, jti } = await decode(refreshToken, 'refresh')
-      if (!(await credentials.consumeRefreshToken(jti, clock.now()))) {
+      const consumed = await credentials.consumeRefreshToken(jti, clock.now())
+      if (!consumed) {
+        await credentials.revokeGrantOf(jti, clock.now())
         throw unauthorized('Refresh token already used or revoked')
       }
-      return pair(principal)
+      return pair(principal, consumed.grantId)
     },
     verify: async (accessToken) => {
       const now = clock.now().getTime()

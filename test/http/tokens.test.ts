@@ -1,0 +1,78 @@
+/**
+ * Token hygiene: a reused refresh token revokes its whole grant, access tokens must expire, and
+ * a configured signing key is never kept in the database.
+ */
+import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
+import { after, before, test } from 'node:test'
+import { SignJWT } from 'jose'
+import { call, newProject, startHarness, type Harness } from './harness.ts'
+
+const KEY = 'test-signing-key-of-at-least-32-characters'
+let harness: Harness
+before(async () => {
+  harness = await startHarness({ TOKEN_SIGNING_KEY: KEY })
+})
+after(() => harness.close())
+
+const refresh = (refreshToken: string) =>
+  harness.app.inject({
+    method: 'POST',
+    url: '/v2/oauth/token',
+    payload: `grant_type=refresh_token&refresh_token=${refreshToken}`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  })
+
+test('a reused rotated refresh token revokes every refresh token of its grant', async () => {
+  const first = await newProject(harness)
+  const rotated = await refresh(first.refreshToken)
+  assert.equal(rotated.statusCode, 201)
+  const second = (rotated.json() as { refresh_token: string }).refresh_token
+
+  const reused = await refresh(first.refreshToken)
+  assert.equal(reused.statusCode, 401)
+  assert.equal((reused.json() as { code: string }).code, 'UNAUTHORIZED')
+  // The newer token of the same grant, held by the client or the thief, is revoked too.
+  assert.equal((await refresh(second)).statusCode, 401)
+
+  // Another grant (another client-credentials request) is untouched.
+  const other = await newProject(harness)
+  assert.equal((await refresh(other.refreshToken)).statusCode, 201)
+})
+
+test('an access token without exp is refused', async () => {
+  const { token, clientId } = await newProject(harness)
+  const projectId = (
+    await harness.runtime.db.query<{ project_id: string }>(
+      'select project_id from clients where id = $1',
+      [clientId],
+    )
+  ).rows[0]?.project_id
+  assert.ok(projectId)
+  const key = new TextEncoder().encode(KEY)
+  const claims = { pid: projectId, use: 'access' }
+  const base = () =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuer('creditlens')
+      .setSubject(clientId)
+      .setJti(randomUUID())
+      .setIssuedAt()
+  const withoutExp = await base().sign(key)
+  const withExp = await base().setExpirationTime('1h').sign(key)
+
+  assert.equal((await call(harness, token, 'GET', '/v2/customers')).statusCode, 200)
+  assert.equal((await call(harness, withExp, 'GET', '/v2/customers')).statusCode, 200)
+  const refused = await call(harness, withoutExp, 'GET', '/v2/customers')
+  assert.equal(refused.statusCode, 401)
+  assert.equal((refused.json() as { code: string }).code, 'UNAUTHORIZED')
+})
+
+test('a configured signing key is not kept in the database', async () => {
+  const { rows } = await harness.runtime.db.query<{ value: string }>(
+    `select value from settings where key = 'token_signing_secret'`,
+  )
+  assert.deepEqual(rows, [])
+  const everything = await harness.runtime.db.query<{ value: string }>('select value from settings')
+  assert.ok(!everything.rows.some((row) => row.value.includes(KEY)))
+})
