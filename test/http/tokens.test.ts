@@ -76,3 +76,54 @@ test('a configured signing key is not kept in the database', async () => {
   const everything = await harness.runtime.db.query<{ value: string }>('select value from settings')
   assert.ok(!everything.rows.some((row) => row.value.includes(KEY)))
 })
+
+const tokenRequest = (clientId: string, secret: string) =>
+  harness.app.inject({
+    method: 'POST',
+    url: '/v2/oauth/token',
+    payload: `grant_type=client_credentials&client_id=${clientId}&client_secret=${secret}`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  })
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0
+
+test('an unknown client id costs a secret check, like a known one with a wrong secret', async () => {
+  const { clientId } = await newProject(harness)
+  const time = async (id: string) => {
+    const start = process.hrtime.bigint()
+    const response = await tokenRequest(id, 'wrong-secret')
+    assert.equal(response.statusCode, 401)
+    return Number(process.hrtime.bigint() - start) / 1e6
+  }
+  const known: number[] = []
+  const unknown: number[] = []
+  for (let i = 0; i < 7; i += 1) {
+    known.push(await time(clientId))
+    unknown.push(await time(`nobody-${i}`))
+  }
+  // Without the dummy check an unknown id answered in ~1 ms against ~30–50 ms of scrypt.
+  assert.ok(
+    median(unknown) > median(known) * 0.5,
+    `unknown ${median(unknown).toFixed(1)} ms, known ${median(known).toFixed(1)} ms`,
+  )
+})
+
+test('secret checks are bounded: a burst gets 429 in the error shape, never a 5xx', async () => {
+  const { clientId, clientSecret } = await newProject(harness)
+  const burst = await Promise.all(
+    Array.from({ length: 80 }, () => tokenRequest(clientId, 'wrong-secret')),
+  )
+  const statuses = burst.map((response) => response.statusCode)
+  assert.ok(
+    statuses.every((status) => status === 401 || status === 429),
+    statuses.join(','),
+  )
+  const limited = burst.find((response) => response.statusCode === 429)
+  assert.ok(limited, 'no 429 in a burst of 80')
+  assert.deepEqual(limited.json(), {
+    code: 'TOO_MANY_REQUESTS',
+    message: 'Too many token requests at once; retry shortly',
+    status: 429,
+  })
+  assert.equal((await tokenRequest(clientId, clientSecret)).statusCode, 201)
+})
