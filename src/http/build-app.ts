@@ -84,9 +84,13 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
     await app.register(rateLimit, {
       max: options.rateLimitPerMinute,
       timeWindow: 60_000,
-      // After authentication, so the bucket is the client, not a shared IP.
-      hook: 'preHandler',
-      keyGenerator: (request) => request.principal?.clientId ?? request.ip,
+      // Every request is counted before its body is read or validated, 401s and 400s included:
+      // per client when its token is valid (many clients of a lender may share one gateway
+      // address), per address otherwise (see plugins/auth.ts). The token endpoint has its own
+      // limit (routes/oauth).
+      hook: 'onRequest',
+      keyGenerator: (request) =>
+        request.principal ? `client:${request.principal.clientId}` : `ip:${request.ip}`,
       errorResponseBuilder: (_request, context) =>
         new AppError(
           'TOO_MANY_REQUESTS',

@@ -6,6 +6,8 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, test } from 'node:test'
 import { SignJWT } from 'jose'
+import { buildApp } from '../../src/http/build-app.ts'
+import { TOKEN_REQUESTS_PER_MINUTE } from '../../src/http/routes/oauth/routes.ts'
 import { call, newProject, startHarness, type Harness } from './harness.ts'
 
 const KEY = 'test-signing-key-of-at-least-32-characters'
@@ -126,4 +128,65 @@ test('secret checks are bounded: a burst gets 429 in the error shape, never a 5x
     status: 429,
   })
   assert.equal((await tokenRequest(clientId, clientSecret)).statusCode, 201)
+})
+
+test('rate limiting counts requests before authentication and validation', async () => {
+  const limited = await buildApp({
+    deps: harness.runtime.deps,
+    tokens: harness.runtime.tokens,
+    isReady: harness.runtime.store.isReady,
+    bodyLimitBytes: 1024 * 1024,
+    rateLimitPerMinute: 3,
+  })
+  try {
+    const get = (token: string) =>
+      limited.inject({
+        method: 'GET',
+        url: '/v2/customers',
+        headers: { authorization: `Bearer ${token}` },
+      })
+    // Forged tokens: 401 until the address's budget is spent, then 429.
+    const forged = []
+    for (let i = 0; i < 5; i += 1) forged.push((await get(`forged.${i}.token`)).statusCode)
+    assert.deepEqual(forged, [401, 401, 401, 429, 429])
+
+    // Invalid bodies from a valid client: 400 until the client's budget is spent.
+    const { token } = await newProject(harness)
+    const invalid = []
+    for (let i = 0; i < 4; i += 1) {
+      const response = await limited.inject({
+        method: 'POST',
+        url: '/v2/customers',
+        headers: { authorization: `Bearer ${token}` },
+        payload: { customIdentifier: 42 },
+      })
+      invalid.push(response.statusCode)
+    }
+    assert.deepEqual(invalid, [400, 400, 400, 429])
+    const over = await get(token)
+    assert.deepEqual(over.json(), {
+      code: 'TOO_MANY_REQUESTS',
+      message: 'Rate limit of 3 requests per minute exceeded',
+      status: 429,
+    })
+
+    // The token endpoint: per client id and address, counted before validation.
+    const ask = (clientId: string) =>
+      limited.inject({
+        method: 'POST',
+        url: '/v2/oauth/token',
+        payload: `grant_type=client_credentials&client_id=${clientId}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      })
+    const statuses = []
+    for (let i = 0; i <= TOKEN_REQUESTS_PER_MINUTE; i += 1) {
+      statuses.push((await ask('client-a')).statusCode)
+    }
+    assert.equal(statuses.filter((status) => status === 400).length, TOKEN_REQUESTS_PER_MINUTE)
+    assert.equal(statuses.at(-1), 429)
+    // Another client on the same address is not locked out.
+    assert.equal((await ask('client-b')).statusCode, 400)
+  } finally {
+    await limited.close()
+  }
 })
