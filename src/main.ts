@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import { pino, type Logger } from 'pino'
+import type { Logger } from 'pino'
 import type { PgBoss } from 'pg-boss'
 import { ensureClient } from './app/clients.ts'
 import type { Analyser, AppDeps } from './app/ports.ts'
@@ -14,6 +14,7 @@ import type { WebhookDeps } from './app/webhook-ports.ts'
 import { createTokenService, type TokenService } from './app/tokens.ts'
 import { ANALYSIS_WIRE_CACHE_BYTES, createWireCache } from './app/wire-cache.ts'
 import type { Config } from './config/index.ts'
+import { createLogger } from './logging/logger.ts'
 import { analyse } from './engine/analyse.ts'
 import { buildApp } from './http/build-app.ts'
 import { analysisJobs } from './jobs/analysis-job.ts'
@@ -71,7 +72,7 @@ export const createRuntime = async (
   config: Config,
   options: { logger?: Logger; analyse?: Analyser } = {},
 ): Promise<Runtime> => {
-  const logger = options.logger ?? pino({ level: config.logLevel })
+  const logger = options.logger ?? createLogger(config.logLevel)
   const db = config.databaseUrl
     ? await openPostgres(config.databaseUrl)
     : await openPglite(config.dataDir)
@@ -126,6 +127,9 @@ export const createRuntime = async (
   const boss = await startBoss(db.boss, jobs, logger)
   deps.jobs = pgBossJobQueue(boss)
   webhooks.queue = pgBossWebhookQueue(boss)
+  // A configured key is never written to the database, and a key generated there before is
+  // removed: tokens it signed stop working (docs/token-keys.md).
+  if (config.tokenSecret !== undefined) await store.credentials.forgetSigningSecret()
   const tokens = createTokenService({
     credentials: store.credentials,
     clock: deps.clock,
@@ -185,8 +189,9 @@ export const createHttpApp = (runtime: Runtime): Promise<FastifyInstance> => {
     tokens: runtime.tokens,
     isReady: runtime.store.isReady,
     bodyLimitBytes: runtime.config.bodyLimitBytes,
+    uploadLimitBytes: runtime.config.uploadLimitBytes,
     rateLimitPerMinute: runtime.config.rateLimitPerMinute,
-    logger: false,
+    logger: runtime.logger,
     ...webhookRoutes(runtime),
   })
 }
@@ -206,8 +211,9 @@ export const serve = async (runtime: Runtime): Promise<{ app: FastifyInstance; u
     tokens: runtime.tokens,
     isReady: runtime.store.isReady,
     bodyLimitBytes: runtime.config.bodyLimitBytes,
+    uploadLimitBytes: runtime.config.uploadLimitBytes,
     rateLimitPerMinute: runtime.config.rateLimitPerMinute,
-    logger: { level: runtime.config.logLevel },
+    logger: runtime.logger,
     ...webhookRoutes(runtime),
   })
   const url = await app.listen({ port: runtime.config.port, host: runtime.config.host })

@@ -24,6 +24,10 @@ export const ERROR_CODES = {
   NOT_FOUND: { kind: 'not_found', meaning: 'The called API does not exist' },
   UNKNOWN_ENTITY: { kind: 'not_found', meaning: 'The provided identifier has not been found' },
   ALREADY_EXISTS: { kind: 'conflict', meaning: 'The entity you are creating already exists' },
+  INVALID_STATUS_TRANSITION: {
+    kind: 'forbidden',
+    meaning: 'The resource cannot move from its current status to the one asked',
+  },
   PAYLOAD_TOO_LARGE: { kind: 'too_large', meaning: 'The request body exceeds the size limit' },
   TOO_MANY_REQUESTS: { kind: 'too_many_requests', meaning: 'Rate limit of the client exceeded' },
   SERVICE_UNAVAILABLE: { kind: 'unavailable', meaning: 'The database cannot be reached' },

@@ -55,17 +55,25 @@ export interface CredentialStore {
   ): Promise<void>
   findClient(clientId: string): Promise<ClientCredential | undefined>
   findProject(projectId: string): Promise<Project | undefined>
-  /** Records a refresh token id as live. */
+  /** Records a refresh token id as live, in its grant (the chain of rotations it belongs to). */
   saveRefreshToken(input: {
     jti: string
+    grantId: string
     clientId: string
     projectId: string
     expiresAt: Date
   }): Promise<void>
-  /** Marks a live refresh token as used; false when it was unknown, used or expired. */
-  consumeRefreshToken(jti: string, now: Date): Promise<boolean>
+  /**
+   * Marks a live refresh token as used and answers its grant; undefined when it was unknown,
+   * used, expired or revoked.
+   */
+  consumeRefreshToken(jti: string, now: Date): Promise<{ grantId: string } | undefined>
+  /** Revokes every refresh token of the grant `jti` belongs to (a reused token was stolen). */
+  revokeGrantOf(jti: string, now: Date): Promise<void>
   /** The token signing secret kept in the database (created on first call). */
   signingSecret(): Promise<string>
+  /** Deletes the secret kept in the database (a key is configured: none is kept in plain text). */
+  forgetSigningSecret(): Promise<void>
 }
 
 // ---- customers -------------------------------------------------------------------------------

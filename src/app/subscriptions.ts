@@ -1,6 +1,6 @@
 /** Webhook subscription use cases: create, list, read, change status, delete, within a project. */
 import { randomBytes } from 'node:crypto'
-import { badRequest, unknownEntity } from './errors.ts'
+import { badRequest, checkId, unknownEntity } from './errors.ts'
 import type { Subscription, WebhookDeps } from './webhook-ports.ts'
 import {
   canonicalEventName,
@@ -119,6 +119,7 @@ export const getSubscription = async (
   projectId: string,
   id: string,
 ): Promise<Subscription> => {
+  checkId(id, 'Subscription')
   const subscription = await deps.webhooks.findSubscription(projectId, id)
   if (!subscription) throw unknownEntity('Subscription')
   return subscription
@@ -134,6 +135,7 @@ export const updateSubscriptionStatus = async (
   id: string,
   status: SubscriptionStatus,
 ): Promise<Subscription> => {
+  checkId(id, 'Subscription')
   const updated = await deps.inTransaction((tx) =>
     deps.webhooks.setSubscriptionStatus(tx, projectId, id, status, deps.clock.now()),
   )

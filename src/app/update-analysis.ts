@@ -12,6 +12,34 @@ export interface UpdateAnalysisInput {
 }
 
 /**
+ * Whether a client may move an analysis to `status` by PATCH. The worker alone completes an
+ * analysis (with its results) and uploading accounts alone starts one (with its job), so a client
+ * may only report on an analysis still waiting for its accounts (CREATED, or ERROR without
+ * accounts: a connector that failed): ERROR with an `error`, or back to CREATED to wait again.
+ * Asking for the status an analysis already has changes nothing and is accepted.
+ * Throws INVALID_STATUS_TRANSITION (or BAD_REQUEST for ERROR without an error) otherwise.
+ */
+export const checkTransition = (
+  analysis: Pick<Analysis, 'status' | 'hasAccounts'>,
+  status: AnalysisStatus,
+  hasError: boolean,
+): void => {
+  if (status === 'ERROR' && !hasError && analysis.status !== 'ERROR') {
+    throw new AppError('BAD_REQUEST', 'status ERROR needs an error { code, message }')
+  }
+  if (status === analysis.status && !hasError) return
+  const isWaiting =
+    !analysis.hasAccounts && (analysis.status === 'CREATED' || analysis.status === 'ERROR')
+  if (isWaiting && (status === 'ERROR' || status === 'CREATED')) return
+  throw new AppError(
+    'INVALID_STATUS_TRANSITION',
+    `an analysis ${analysis.status}${analysis.hasAccounts ? ' with accounts' : ''} cannot be set to ${status}: ` +
+      'COMPLETED comes from the analysis itself, IN_PROGRESS from uploading accounts, and a client ' +
+      'may set ERROR or CREATED only while the analysis waits for its accounts',
+  )
+}
+
+/**
  * PATCH semantics of the reference: `status` and `error` update the analysis (with `error` the
  * update stops there); `accounts` are accepted only while the analysis has none, and then launch it.
  */
@@ -37,16 +65,20 @@ export const updateAnalysis = async (
     if (!analysis) throw unknownEntity('Analysis')
     const now = deps.clock.now()
     if (input.error !== undefined) {
-      await deps.analyses.setStatus(
-        tx,
-        analysisId,
-        { status: input.status ?? 'ERROR', error: input.error },
-        now,
-      )
+      checkTransition(analysis, input.status ?? 'ERROR', true)
+      await deps.analyses.setStatus(tx, analysisId, { status: 'ERROR', error: input.error }, now)
       return
     }
-    if (input.status !== undefined) {
-      await deps.analyses.setStatus(tx, analysisId, { status: input.status }, now)
+    if (uploaded) {
+      // Uploading accounts is what starts an analysis: IN_PROGRESS is the only status it goes with.
+      if (input.status !== undefined && input.status !== 'IN_PROGRESS') {
+        checkTransition(analysis, input.status, false)
+      }
+    } else if (input.status !== undefined && input.status !== analysis.status) {
+      checkTransition(analysis, input.status, false)
+      // Back to CREATED: waiting for accounts again, without the failure reported earlier.
+      const error = input.status === 'CREATED' ? { error: null } : {}
+      await deps.analyses.setStatus(tx, analysisId, { status: input.status, ...error }, now)
     }
     if (uploaded) {
       if (analysis.hasAccounts) {

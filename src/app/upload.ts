@@ -5,6 +5,7 @@
 import { formatIssue, parseBody, parseFiles, STATEMENT_FORMATS } from '../adapters/index.ts'
 import type { Account } from '../engine/model/index.ts'
 import { AppError } from './errors.ts'
+import { describeUnsafeValue, findUnsafeValue } from './text-check.ts'
 import type { Analysis, AppDeps, Tx } from './ports.ts'
 
 /**
@@ -59,6 +60,13 @@ const checked = (
     const code = /is required/.test(error.message) ? 'MISSING_PARAM' : 'BAD_REQUEST'
     throw new AppError(code, formatIssue(error))
   }
+  // Files (JSON exports) reach here without the HTTP body check: their text is checked as read.
+  const unsafe = findUnsafeValue(parsed.accounts)
+  if (unsafe)
+    throw new AppError(
+      'BAD_REQUEST',
+      describeUnsafeValue({ ...unsafe, path: `accounts${unsafe.path}` }, 'accounts'),
+    )
   parsed.accounts.forEach((account, index) => {
     if (account.transactions.length > deps.limits.maxTransactionsPerAccount) {
       throw new AppError(

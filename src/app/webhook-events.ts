@@ -2,7 +2,7 @@
  * Use cases on the events of a subscription: list them, report a status (receivers and
  * connectors do), read the delivery log, replay one.
  */
-import { badRequest, unknownEntity } from './errors.ts'
+import { badRequest, checkId, unknownEntity } from './errors.ts'
 import type { DeliveryAttempt, EventQuery, WebhookDeps, WebhookEvent } from './webhook-ports.ts'
 import { getSubscription } from './subscriptions.ts'
 import { EVENT_STATUSES, type EventStatus } from './webhook-vocabulary.ts'
@@ -11,6 +11,12 @@ interface EventIds {
   projectId: string
   subscriptionId: string
   eventId: string
+}
+
+/** Ids that cannot be ours answer 404 before any query (as customer and analysis ids do). */
+const checkEventIds = (ids: EventIds): void => {
+  checkId(ids.subscriptionId, 'Subscription')
+  checkId(ids.eventId, 'Event')
 }
 
 /** Events of one customer for a subscription, by index (`lowIndex`, `highIndex` inclusive). */
@@ -28,6 +34,7 @@ export const listEvents = async (
 }
 
 const findEvent = async (deps: WebhookDeps, ids: EventIds): Promise<WebhookEvent> => {
+  checkEventIds(ids)
   const event = await deps.webhooks.findEvent(ids.projectId, ids.subscriptionId, ids.eventId)
   if (!event) throw unknownEntity('Event')
   return event
@@ -39,6 +46,7 @@ export const updateEventStatus = async (
   ids: EventIds,
   status: string,
 ): Promise<WebhookEvent> => {
+  checkEventIds(ids)
   const known = EVENT_STATUSES.find((name) => name === status)
   if (known === undefined) throw badRequest(`status must be one of ${EVENT_STATUSES.join(', ')}`)
   const updated = await deps.inTransaction((tx) =>
@@ -63,6 +71,7 @@ export const getDeliveryLog = async (
  * subscription is ACTIVE).
  */
 export const redeliverEvent = async (deps: WebhookDeps, ids: EventIds): Promise<WebhookEvent> => {
+  checkEventIds(ids)
   const requeued = await deps.inTransaction(async (tx) => {
     const event = await deps.webhooks.requeueEvent(tx, ids, deps.clock.now())
     if (event) await deps.queue.enqueueDeliveries(tx, [event.id])

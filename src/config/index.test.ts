@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict'
-import { readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { test } from 'node:test'
 import { ConfigError, loadConfig } from './index.ts'
 
@@ -20,6 +22,9 @@ test('a bad value stops the start with a message naming the variable', () => {
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
     [{ BOOTSTRAP_CLIENT_ID: 'only-id' }, /BOOTSTRAP_CLIENT_SECRET/],
     [{ TOKEN_SECRET: 'short' }, /^TOKEN_SECRET /],
+    [{ TOKEN_SIGNING_KEY: 'short' }, /^TOKEN_SIGNING_KEY /],
+    [{ TOKEN_SIGNING_KEY_FILE: '/nonexistent/creditlens-key' }, /^TOKEN_SIGNING_KEY_FILE /],
+    [{ TOKEN_SIGNING_KEY: 'k'.repeat(32), TOKEN_SECRET: 's'.repeat(32) }, /only one of/],
     [{ WEBHOOK_ALLOW_NETWORKS: 'lan' }, /^WEBHOOK_ALLOW_NETWORKS /],
     [{ WEBHOOK_TIMEOUT_MS: '1' }, /^WEBHOOK_TIMEOUT_MS /],
   ]
@@ -33,6 +38,19 @@ test('a bad value stops the start with a message naming the variable', () => {
       },
     )
   }
+})
+
+test('the token signing key comes from the environment or from a file', async () => {
+  const key = 'a-signing-key-of-at-least-32-characters'
+  assert.equal(loadConfig({ TOKEN_SIGNING_KEY: key }).tokenSecret, key)
+  const dir = await mkdtemp(join(tmpdir(), 'creditlens-key-'))
+  try {
+    await writeFile(join(dir, 'key'), `${key}\n`)
+    assert.equal(loadConfig({ TOKEN_SIGNING_KEY_FILE: join(dir, 'key') }).tokenSecret, key)
+  } finally {
+    await rm(dir, { recursive: true })
+  }
+  assert.equal(loadConfig({}).tokenSecret, undefined)
 })
 
 test('.env.example lists every variable the configuration reads', async () => {

@@ -2,6 +2,7 @@
  * Configuration read from the environment once, at start, into a typed `Config`. A bad value
  * stops the start with a message naming the variable; nothing else in src reads `process.env`.
  */
+import { readFileSync } from 'node:fs'
 import { ConfigError } from './error.ts'
 import { loadWebhookConfig, type WebhookConfig } from './webhooks.ts'
 
@@ -14,11 +15,16 @@ export interface Config {
   databaseUrl: string | undefined
   bootstrapClient: { id: string; secret: string } | undefined
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
-  /** HS256 signing secret for tokens; when unset one is generated and kept in the database. */
+  /**
+   * HS256 signing key for tokens (`TOKEN_SIGNING_KEY`, `TOKEN_SIGNING_KEY_FILE`, or the older
+   * `TOKEN_SECRET`); when unset one is generated and kept in the database.
+   */
   tokenSecret: string | undefined
   accessTokenSeconds: number
   refreshTokenSeconds: number
   bodyLimitBytes: number
+  /** Bytes a multipart upload (every file together) may carry; enforced while it streams. */
+  uploadLimitBytes: number
   maxTransactionsPerAccount: number
   /** Requests per client per minute; 0 disables the limit. */
   rateLimitPerMinute: number
@@ -68,6 +74,40 @@ const optional = (env: Env, name: string): string | undefined => {
   return raw === undefined || raw.trim() === '' ? undefined : raw.trim()
 }
 
+/** Shortest signing key: HS256 wants at least 256 bits. */
+const MIN_SIGNING_KEY_LENGTH = 32
+
+/**
+ * The token signing key: `TOKEN_SIGNING_KEY` itself, or read from the file `TOKEN_SIGNING_KEY_FILE`
+ * names (a mounted secret), or `TOKEN_SECRET` (its older name). One of them at most.
+ */
+const signingKey = (env: Env): string | undefined => {
+  const values = {
+    TOKEN_SIGNING_KEY: optional(env, 'TOKEN_SIGNING_KEY'),
+    TOKEN_SIGNING_KEY_FILE: optional(env, 'TOKEN_SIGNING_KEY_FILE'),
+    TOKEN_SECRET: optional(env, 'TOKEN_SECRET'),
+  }
+  const given = Object.entries(values).filter(([, value]) => value !== undefined)
+  if (given.length > 1) {
+    throw new ConfigError(`set only one of ${given.map(([name]) => name).join(', ')}`)
+  }
+  const [name, value] = given[0] ?? []
+  if (name === undefined || value === undefined) return undefined
+  let key = value
+  if (name === 'TOKEN_SIGNING_KEY_FILE') {
+    try {
+      key = readFileSync(key, 'utf8').trim()
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'unreadable' // fs errors carry a code
+      throw new ConfigError(`TOKEN_SIGNING_KEY_FILE cannot be read (${code})`)
+    }
+  }
+  if (key.length < MIN_SIGNING_KEY_LENGTH) {
+    throw new ConfigError(`${name} must be at least ${MIN_SIGNING_KEY_LENGTH} characters`)
+  }
+  return key
+}
+
 /** Reads and validates the configuration; throws `ConfigError` on the first bad value. */
 export const loadConfig = (env: Env): Config => {
   const databaseUrl = optional(env, 'DATABASE_URL')
@@ -82,10 +122,7 @@ export const loadConfig = (env: Env): Config => {
   if (clientSecret !== undefined && clientSecret.length < 16) {
     throw new ConfigError('BOOTSTRAP_CLIENT_SECRET must be at least 16 characters')
   }
-  const tokenSecret = optional(env, 'TOKEN_SECRET')
-  if (tokenSecret !== undefined && tokenSecret.length < 32) {
-    throw new ConfigError('TOKEN_SECRET must be at least 32 characters')
-  }
+  const tokenSecret = signingKey(env)
   const environment = oneOf(env, 'NODE_ENV', ENVIRONMENTS, 'development')
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
@@ -101,6 +138,7 @@ export const loadConfig = (env: Env): Config => {
     accessTokenSeconds: integer(env, 'ACCESS_TOKEN_SECONDS', 86_400, 60, 31_536_000),
     refreshTokenSeconds: integer(env, 'REFRESH_TOKEN_SECONDS', 864_000, 60, 31_536_000),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 1024 ** 3),
+    uploadLimitBytes: integer(env, 'UPLOAD_LIMIT_BYTES', 50 * 1024 * 1024, 1024, 1024 ** 3),
     maxTransactionsPerAccount: integer(env, 'MAX_TRANSACTIONS_PER_ACCOUNT', 10_000, 1, 1_000_000),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 6_000, 0, 10_000_000),
     jobExpireSeconds: integer(env, 'JOB_EXPIRE_SECONDS', 300, 1, 86_400),

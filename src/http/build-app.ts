@@ -7,10 +7,11 @@ import formbody from '@fastify/formbody'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { AppError } from '../app/errors.ts'
 import { registerAuth } from './plugins/auth.ts'
-import { registerErrorHandling } from './plugins/errors.ts'
+import { onFrameworkError, registerErrorHandling } from './plugins/errors.ts'
+import { registerInputCheck } from './plugins/input-check.ts'
 import { analysisRoutes } from './routes/analyses/routes.ts'
 import { analysisFileRoutes } from './routes/analysis-files/routes.ts'
 import { analysisResultRoutes } from './routes/analysis-results/routes.ts'
@@ -32,7 +33,11 @@ export interface BuildAppOptions extends RouteContext {
   bodyLimitBytes: number
   /** Requests per client per minute; 0 disables the limit. */
   rateLimitPerMinute: number
-  logger?: FastifyServerOptions['logger']
+  /**
+   * The process logger (src/logging/logger.ts: no query strings, bodies or error values);
+   * none by default.
+   */
+  logger?: FastifyBaseLogger
   /** Extra route plugins mounted under /v2 (other modules' resources). */
   extraRoutes?: RoutePlugin[]
   /** Route plugins also mounted under /v1, where the reference's text and Algoan's SDK call. */
@@ -42,16 +47,19 @@ export interface BuildAppOptions extends RouteContext {
 export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstance> => {
   const app = Fastify({
     bodyLimit: options.bodyLimitBytes,
-    logger: options.logger ?? false,
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     ajv: { customOptions: { allErrors: false, coerceTypes: false } },
+    frameworkErrors: onFrameworkError,
   })
   const context: RouteContext = {
     deps: options.deps,
     tokens: options.tokens,
     isReady: options.isReady,
+    ...(options.uploadLimitBytes !== undefined && { uploadLimitBytes: options.uploadLimitBytes }),
   }
 
   registerErrorHandling(app)
+  registerInputCheck(app)
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -76,9 +84,13 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
     await app.register(rateLimit, {
       max: options.rateLimitPerMinute,
       timeWindow: 60_000,
-      // After authentication, so the bucket is the client, not a shared IP.
-      hook: 'preHandler',
-      keyGenerator: (request) => request.principal?.clientId ?? request.ip,
+      // Every request is counted before its body is read or validated, 401s and 400s included:
+      // per client when its token is valid (many clients of a lender may share one gateway
+      // address), per address otherwise (see plugins/auth.ts). The token endpoint has its own
+      // limit (routes/oauth).
+      hook: 'onRequest',
+      keyGenerator: (request) =>
+        request.principal ? `client:${request.principal.clientId}` : `ip:${request.ip}`,
       errorResponseBuilder: (_request, context) =>
         new AppError(
           'TOO_MANY_REQUESTS',

@@ -6,6 +6,7 @@
 import type { JobResult } from 'pg-boss'
 import { failAnalysis, runAnalysis } from '../app/run-analysis.ts'
 import type { AppDeps } from '../app/ports.ts'
+import { safeErrorMessage } from '../logging/safe-error.ts'
 import type { JobDefinition } from './registry.ts'
 
 export const ANALYSIS_QUEUE = 'analysis'
@@ -78,7 +79,7 @@ export const analysisJobs = (deps: AppDeps, options: AnalysisJobOptions): JobDef
           results.push({
             id: job.id,
             status: 'failed',
-            output: { message: error instanceof Error ? error.message : 'unknown error' },
+            output: { message: safeErrorMessage(error) },
           })
         }
       }

@@ -39,20 +39,36 @@ export const credentialStore = (db: Tx): CredentialStore => ({
     return row && { id: row.id, name: row.name, supportedCurrencies: row.supported_currencies }
   },
 
-  saveRefreshToken: async ({ jti, clientId, projectId, expiresAt }) => {
+  saveRefreshToken: async ({ jti, grantId, clientId, projectId, expiresAt }) => {
     await db.query(
-      'insert into refresh_tokens (jti, client_id, project_id, expires_at) values ($1, $2, $3, $4)',
-      [jti, clientId, projectId, expiresAt.toISOString()],
+      `insert into refresh_tokens (jti, grant_id, client_id, project_id, expires_at)
+       values ($1, $2, $3, $4, $5)`,
+      [jti, grantId, clientId, projectId, expiresAt.toISOString()],
     )
   },
 
   consumeRefreshToken: async (jti, now) => {
-    const { rows } = await db.query(
+    const { rows } = await db.query<{ grant_id: string }>(
       `update refresh_tokens set used_at = $2
-        where jti = $1 and used_at is null and expires_at > $2 returning jti`,
+        where jti = $1 and used_at is null and revoked_at is null and expires_at > $2
+        returning grant_id`,
       [jti, now.toISOString()],
     )
-    return rows.length === 1
+    const row = rows[0]
+    return row && { grantId: row.grant_id }
+  },
+
+  revokeGrantOf: async (jti, now) => {
+    await db.query(
+      `update refresh_tokens set revoked_at = $2
+        where revoked_at is null
+          and grant_id = (select grant_id from refresh_tokens where jti = $1)`,
+      [jti, now.toISOString()],
+    )
+  },
+
+  forgetSigningSecret: async () => {
+    await db.query(`delete from settings where key = 'token_signing_secret'`)
   },
 
   signingSecret: async () => {

@@ -28,7 +28,8 @@ test('classifies addresses into public, loopback, private, link-local and reserv
     ['192.168.1.1', 'private'],
     ['100.64.0.1', 'private'],
     ['fd12:3456::1', 'private'],
-    ['169.254.169.254', 'link-local'],
+    ['169.254.169.254', 'reserved'], // cloud metadata: never allowed
+    ['169.254.1.1', 'link-local'],
     ['fe80::1', 'link-local'],
     ['0.0.0.0', 'reserved'],
     ['::', 'reserved'],
@@ -37,6 +38,55 @@ test('classifies addresses into public, loopback, private, link-local and reserv
     ['not an address', 'reserved'],
   ]
   for (const [address, expected] of table) assert.equal(classifyAddress(address), expected, address)
+})
+
+test('IPv6 forms carrying a refused IPv4 address have its class', () => {
+  const table: [string, ReturnType<typeof classifyAddress>][] = [
+    ['::127.0.0.1', 'loopback'], // IPv4-compatible
+    ['::10.0.0.1', 'private'],
+    ['::169.254.169.254', 'reserved'],
+    ['2002:7f00:1::', 'loopback'], // 6to4 of 127.0.0.1
+    ['2002:a00:1::1', 'private'], // 6to4 of 10.0.0.1
+    ['2002:a9fe:a9fe::', 'reserved'], // 6to4 of 169.254.169.254
+    ['2002:5db8:d70e::1', 'public'], // 6to4 of a public address stays public
+    ['64:ff9b::127.0.0.1', 'loopback'], // NAT64 well-known prefix
+    ['64:ff9b::a00:1', 'private'],
+    ['64:ff9b::a9fe:a9fe', 'reserved'],
+    ['64:ff9b:1::c0a8:101', 'private'], // NAT64 local-use prefix, 192.168.1.1
+    ['64:ff9b::8.8.8.8', 'public'],
+    ['::ffff:169.254.169.254', 'reserved'],
+    ['fd00:ec2::254', 'reserved'], // AWS metadata over IPv6
+  ]
+  for (const [address, expected] of table) assert.equal(classifyAddress(address), expected, address)
+  for (const url of [
+    'https://[::127.0.0.1]/hook',
+    'https://[2002:7f00:1::]/hook',
+    'https://[64:ff9b::7f00:1]/hook',
+  ]) {
+    assert.equal(checkTargetUrl(url, production).ok, false, url)
+  }
+})
+
+test('cloud metadata is refused even when link-local networks are allowed', async () => {
+  const linkLocal: TargetPolicy = { requireHttps: false, allow: ['link-local'] }
+  assert.equal(checkTargetUrl('http://169.254.1.1/hook', linkLocal).ok, true)
+  for (const url of [
+    'http://169.254.169.254/latest/meta-data',
+    'http://169.254.170.2/v2/credentials',
+    'http://[::ffff:169.254.169.254]/',
+    'http://[fd00:ec2::254]/',
+  ]) {
+    const everything: TargetPolicy = {
+      requireHttps: false,
+      allow: ['loopback', 'private', 'link-local'],
+    }
+    const checked = checkTargetUrl(url, everything)
+    assert.equal(checked.ok, false, url)
+  }
+  const resolved = await resolveAndCheckTarget('http://metadata.internal/', linkLocal, () =>
+    Promise.resolve([{ address: '169.254.169.254', family: 4 }]),
+  )
+  assert.equal(resolved.ok, false)
 })
 
 test('checks the URL itself before any DNS', () => {

@@ -5,7 +5,10 @@
  *
  * Checked twice: when a subscription is created (the URL and every address its host resolves to),
  * and at each connection (`guardedLookup`), because a DNS answer can change between the two.
- * Known gap: NAT64 prefixes (64:ff9b::/96) are treated as public.
+ * IPv6 forms that carry an IPv4 address (IPv4-mapped `::ffff:a.b.c.d`, IPv4-compatible
+ * `::a.b.c.d`, 6to4 `2002:aabb:ccdd::/48`, NAT64 `64:ff9b::a.b.c.d` and its local-use
+ * `64:ff9b:1::/48`) are judged by the IPv4 address they carry. Cloud metadata endpoints are never
+ * allowed, even when link-local is.
  */
 import { BlockList, isIP } from 'node:net'
 import { lookup as dnsLookup } from 'node:dns'
@@ -85,13 +88,78 @@ const CLASSES: [Exclude<AddressClass, 'public'>, BlockList][] = [
   ],
 ]
 
-/** The class of an IP address (v4 or v6, without brackets). */
+/**
+ * Instance metadata services: 169.254.169.254 (AWS, GCP, Azure, OpenStack…), 169.254.170.2 (ECS
+ * task credentials) and AWS's IPv6 fd00:ec2::254. They hand out the machine's credentials, so no
+ * setting allows them (a receiver on the link-local network never needs them).
+ */
+const METADATA = new BlockList()
+METADATA.addAddress('169.254.169.254', 'ipv4')
+METADATA.addAddress('169.254.170.2', 'ipv4')
+METADATA.addAddress('fd00:ec2::254', 'ipv6')
+
+/** The eight 16-bit words of an IPv6 address (`isIP` already said it is one). */
+const ipv6Words = (address: string): number[] => {
+  let text = address.split('%')[0] ?? ''
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text)
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number]
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`
+  }
+  const [head = '', tail] = text.split('::')
+  const words = (part: string) => (part === '' ? [] : part.split(':').map((w) => parseInt(w, 16)))
+  const first = words(head)
+  const last = tail === undefined ? [] : words(tail)
+  return [...first, ...Array<number>(8 - first.length - last.length).fill(0), ...last]
+}
+
+const ipv4Of = (high: number, low: number): string =>
+  [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.')
+
+/**
+ * The IPv4 address an IPv6 address carries, in the forms a connection can reach it through:
+ * IPv4-compatible (`::a.b.c.d`, deprecated but still routed by some stacks), 6to4 (`2002::/16`,
+ * the address in bits 16–47) and NAT64 (`64:ff9b::/96` well-known and `64:ff9b:1::/48`
+ * local-use, the address in the last 32 bits). IPv4-mapped addresses are handled by BlockList.
+ */
+export const embeddedIpv4 = (address: string): string | undefined => {
+  if (isIP(address) !== 6) return undefined
+  const w = ipv6Words(address)
+  const [w0, w1, w2, w3, w4, w5, w6, w7] = w as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ]
+  if (w0 === 0x2002) return ipv4Of(w1, w2)
+  if (w0 === 0x64 && w1 === 0xff9b && (w2 === 1 || (w2 | w3 | w4 | w5) === 0)) {
+    return ipv4Of(w6, w7)
+  }
+  // ::a.b.c.d, except :: and ::1 (their own classes)
+  if ((w0 | w1 | w2 | w3 | w4 | w5) === 0 && (w6 !== 0 || w7 > 1)) return ipv4Of(w6, w7)
+  return undefined
+}
+
+const classOfOne = (address: string, type: 'ipv4' | 'ipv6'): AddressClass => {
+  if (METADATA.check(address, type)) return 'reserved'
+  for (const [name, list] of CLASSES) if (list.check(address, type)) return name
+  return 'public'
+}
+
+/**
+ * The class of an IP address (v4 or v6, without brackets). Cloud metadata addresses are
+ * `reserved`: never allowed. An IPv6 address carrying an IPv4 one has the IPv4 address's class.
+ */
 export const classifyAddress = (address: string): AddressClass => {
   const family = isIP(address)
   if (family === 0) return 'reserved'
-  const type = family === 4 ? 'ipv4' : 'ipv6'
-  for (const [name, list] of CLASSES) if (list.check(address, type)) return name
-  return 'public'
+  const embedded = embeddedIpv4(address)
+  if (embedded !== undefined) return classOfOne(embedded, 'ipv4')
+  return classOfOne(address, family === 4 ? 'ipv4' : 'ipv6')
 }
 
 const addressAllowed = (address: string, policy: TargetPolicy): boolean => {

@@ -343,3 +343,67 @@ describe('rate limit', () => {
     await limited.close()
   })
 })
+
+describe('PATCH status: only legal transitions', () => {
+  const patch = (token: string, url: string, body: unknown) =>
+    call(harness, token, 'PATCH', url, body)
+
+  test('a running analysis cannot be completed, reset or failed by a client', async () => {
+    const { token } = await newProject(harness)
+    const customerId = await newCustomer(token)
+    const analysis = json<{ id: string }>(
+      await call(harness, token, 'POST', `/v2/customers/${customerId}/analyses`, upload),
+    )
+    const url = `/v2/customers/${customerId}/analyses/${analysis.id}`
+    for (const body of [
+      { status: 'COMPLETED' },
+      { status: 'CREATED' },
+      { status: 'ERROR', error: { code: 'X', message: 'y' } },
+      { error: { code: 'X', message: 'y' } },
+    ]) {
+      const response = await patch(token, url, body)
+      assert.equal(response.statusCode, 403, JSON.stringify(body))
+      assert.equal(json(response).code, 'INVALID_STATUS_TRANSITION')
+    }
+    const same = await patch(token, url, { status: 'IN_PROGRESS' })
+    assert.equal(same.statusCode, 200)
+    const read = json<{ status: string; error?: unknown }>(await call(harness, token, 'GET', url))
+    assert.equal(read.status, 'IN_PROGRESS')
+    assert.equal(read.error, undefined)
+  })
+
+  test('an analysis waiting for accounts cannot be set IN_PROGRESS or COMPLETED without them', async () => {
+    const { token } = await newProject(harness)
+    const customerId = await newCustomer(token, { aggregationDetails: { userId: 'u2' } })
+    const analysis = json<{ id: string }>(
+      await call(harness, token, 'POST', `/v2/customers/${customerId}/analyses`, {}),
+    )
+    const url = `/v2/customers/${customerId}/analyses/${analysis.id}`
+    for (const status of ['IN_PROGRESS', 'COMPLETED']) {
+      const response = await patch(token, url, { status })
+      assert.equal(response.statusCode, 403, status)
+      assert.equal(json(response).code, 'INVALID_STATUS_TRANSITION')
+    }
+    const completedWithAccounts = await patch(token, url, {
+      status: 'COMPLETED',
+      accounts: upload.accounts,
+    })
+    assert.equal(completedWithAccounts.statusCode, 403)
+    assert.equal(await jobsFor(analysis.id), 0)
+    const errorWithout = await patch(token, url, { status: 'ERROR' })
+    assert.equal(errorWithout.statusCode, 400)
+    assert.equal(json(errorWithout).code, 'BAD_REQUEST')
+    assert.equal(json<{ status: string }>(await call(harness, token, 'GET', url)).status, 'CREATED')
+
+    const failed = await patch(token, url, { error: { code: 'BANK_DOWN', message: 'try later' } })
+    assert.equal(json(failed).status, 'ERROR')
+    const reset = json<{ status: string; error?: unknown }>(
+      await patch(token, url, { status: 'CREATED' }),
+    )
+    assert.equal(reset.status, 'CREATED')
+    assert.equal(reset.error, undefined)
+    const launched = await patch(token, url, { status: 'IN_PROGRESS', accounts: upload.accounts })
+    assert.equal(json(launched).status, 'IN_PROGRESS')
+    assert.equal(await jobsFor(analysis.id), 1)
+  })
+})

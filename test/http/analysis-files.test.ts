@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
+import { Readable } from 'node:stream'
 import { after, before, describe, test } from 'node:test'
+import { buildApp } from '../../src/http/build-app.ts'
 import { call, json, newProject, startHarness, type Harness } from './harness.ts'
 
 let harness: Harness
@@ -211,5 +213,90 @@ describe('PATCH /v2/customers/{id}/analyses/{analysisId} with aggregator formats
     assert.equal(json(patched).status, 'IN_PROGRESS')
     // The analysis says which format its accounts came in.
     assert.equal(json(patched).format, 'BUDGET_INSIGHT_V2_0')
+  })
+})
+
+describe('the upload cap (UPLOAD_LIMIT_BYTES) covers every file of a request together', () => {
+  const capped = () =>
+    buildApp({
+      deps: harness.runtime.deps,
+      tokens: harness.runtime.tokens,
+      isReady: harness.runtime.store.isReady,
+      bodyLimitBytes: 1024 * 1024,
+      uploadLimitBytes: 64 * 1024,
+      rateLimitPerMinute: 0,
+    })
+  // Three files of 30 KB: each under the cap, together over it.
+  const files: [string, Buffer][] = [1, 2, 3].map((n) => [
+    `part-${n}.csv`,
+    Buffer.from(`date;label;amount\n${'2024-01-01;CARTE X;-1\n'.repeat(1400)}`),
+  ])
+
+  const expectTooLarge = (response: { statusCode: number; body: string; headers: object }) => {
+    assert.equal(response.statusCode, 413)
+    assert.deepEqual(Object.keys(JSON.parse(response.body) as object).sort(), [
+      'code',
+      'message',
+      'status',
+    ])
+    assert.equal((JSON.parse(response.body) as { code: string }).code, 'PAYLOAD_TOO_LARGE')
+    assert.equal((response.headers as Record<string, string>).connection, 'close')
+  }
+
+  test('a declared length over the cap answers 413 before reading', async () => {
+    const app = await capped()
+    const customerId = await newCustomer('files-cap-1')
+    const body = multipart(files)
+    const response = await app.inject({
+      method: 'POST',
+      url: `/v2/customers/${customerId}/analyses/files`,
+      payload: body.payload,
+      headers: { ...body.headers, authorization: `Bearer ${token}` },
+    })
+    expectTooLarge(response)
+    await app.close()
+  })
+
+  test('a streamed body without a length stops at the first byte over the cap', async () => {
+    const app = await capped()
+    const customerId = await newCustomer('files-cap-2')
+    const body = multipart(files)
+    let sent = 0
+    // Sent in 8 KB chunks without Content-Length, as a client streaming a large upload does.
+    const stream = Readable.from(
+      (function* () {
+        for (let at = 0; at < body.payload.length; at += 8192) {
+          const chunk = body.payload.subarray(at, at + 8192)
+          sent += chunk.length
+          yield chunk
+        }
+      })(),
+    )
+    const response = await app.inject({
+      method: 'POST',
+      url: `/v2/customers/${customerId}/analyses/files`,
+      payload: stream,
+      headers: { ...body.headers, authorization: `Bearer ${token}` },
+    })
+    expectTooLarge(response)
+    assert.ok(sent > 64 * 1024)
+    const analyses = await call(harness, token, 'GET', `/v2/customers/${customerId}/analyses`)
+    assert.equal(json<{ resources: unknown[] }>(analyses).resources.length, 0)
+    await app.close()
+  })
+
+  test('files under the cap together are read as before', async () => {
+    const app = await capped()
+    const customerId = await newCustomer('files-cap-3')
+    const body = multipart(files.slice(0, 1))
+    const response = await app.inject({
+      method: 'POST',
+      url: `/v2/customers/${customerId}/analyses/files`,
+      payload: body.payload,
+      headers: { ...body.headers, authorization: `Bearer ${token}` },
+    })
+    assert.notEqual(response.statusCode, 413, response.body)
+    assert.ok(response.statusCode < 500, response.body)
+    await app.close()
   })
 })

@@ -47,7 +47,7 @@ describe('POST /v2/oauth/token', () => {
     }
   })
 
-  test('rotates refresh tokens: a used one is dead', async () => {
+  test('rotates refresh tokens: a used one is dead, and its reuse kills the grant', async () => {
     const project = await newProject(harness)
     const refresh = (token: string) =>
       harness.app.inject({
@@ -60,8 +60,13 @@ describe('POST /v2/oauth/token', () => {
     assert.equal(first.statusCode, 201)
     const next = json<{ access_token: string; refresh_token: string }>(first)
     assert.equal((await call(harness, next.access_token, 'GET', '/v2/customers')).statusCode, 200)
+    // Reusing the first one revokes the grant: the newer one is dead too (OAuth 2.1).
     assert.equal((await refresh(project.refreshToken)).statusCode, 401)
-    assert.equal((await refresh(next.refresh_token)).statusCode, 201)
+    assert.equal((await refresh(next.refresh_token)).statusCode, 401)
+    // Without reuse, each new refresh token works once.
+    const other = await newProject(harness)
+    const second = json<{ refresh_token: string }>(await refresh(other.refreshToken))
+    assert.equal((await refresh(second.refresh_token)).statusCode, 201)
     // An access token is not a refresh token.
     assert.equal((await refresh(project.token)).statusCode, 401)
   })

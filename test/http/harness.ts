@@ -3,6 +3,7 @@
  * real composition of main.ts, and helpers to call the app in-process.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import type { Logger } from 'pino'
 import { createClient } from '../../src/app/clients.ts'
 import type { Analyser } from '../../src/app/ports.ts'
 import { loadConfig } from '../../src/config/index.ts'
@@ -16,7 +17,7 @@ export interface Harness {
 
 export const startHarness = async (
   env: Record<string, string> = {},
-  options: { worker?: boolean; analyse?: Analyser } = {},
+  options: { worker?: boolean; analyse?: Analyser; logger?: Logger } = {},
 ): Promise<Harness> => {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -26,7 +27,10 @@ export const startHarness = async (
     ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     ...env,
   })
-  const runtime = await createRuntime(config, options.analyse ? { analyse: options.analyse } : {})
+  const runtime = await createRuntime(config, {
+    ...(options.analyse && { analyse: options.analyse }),
+    ...(options.logger && { logger: options.logger }),
+  })
   if (options.worker) await startWorker(runtime)
   const app = await createHttpApp(runtime)
   return {

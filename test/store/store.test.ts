@@ -220,6 +220,40 @@ test('the token signing secret is created once and shared', async () => {
   assert.ok(first.length >= 32)
 })
 
+test('a refresh token is consumed once; revoking its grant revokes the grant only', async () => {
+  const { projectId } = await newCustomer()
+  const clientId = uid('cl')
+  await store.inTransaction((tx) =>
+    tx.query('insert into clients (id, project_id, secret_hash) values ($1, $2, $3)', [
+      clientId,
+      projectId,
+      'x',
+    ]),
+  )
+  const later = new Date(now.getTime() + 3_600_000)
+  const save = (jti: string, grantId: string) =>
+    store.credentials.saveRefreshToken({ jti, grantId, clientId, projectId, expiresAt: later })
+  const [a1, a2, b1] = [uid('a1'), uid('a2'), uid('b1')]
+  const [grantA, grantB] = [uid('ga'), uid('gb')]
+  await save(a1, grantA)
+  await save(b1, grantB)
+  assert.deepEqual(await store.credentials.consumeRefreshToken(a1, now), { grantId: grantA })
+  assert.equal(await store.credentials.consumeRefreshToken(a1, now), undefined)
+  await save(a2, grantA)
+  await store.credentials.revokeGrantOf(a1, now)
+  assert.equal(await store.credentials.consumeRefreshToken(a2, now), undefined)
+  assert.deepEqual(await store.credentials.consumeRefreshToken(b1, now), { grantId: grantB })
+  assert.equal(await store.credentials.consumeRefreshToken(uid('none'), later), undefined)
+})
+
+test('forgetting the signing secret removes it; the next one is new', async () => {
+  const first = await store.credentials.signingSecret()
+  await store.credentials.forgetSigningSecret()
+  const { rows } = await db.query(`select 1 from settings where key = 'token_signing_secret'`)
+  assert.equal(rows.length, 0)
+  assert.notEqual(await store.credentials.signingSecret(), first)
+})
+
 test('serves a stored result back as JSON text, paginated', async () => {
   const { projectId, customerId } = await newCustomer()
   const id = uid('an')
@@ -325,7 +359,10 @@ test('results stored before packing are moved over and served as they were', asy
         [position, accountId, data],
       )
     }
-    assert.deepEqual(await migrate(old), ['0004_results_packed.sql', '0100_webhooks.sql'])
+    // 0004 first, then whatever later migrations exist (webhooks, refresh-token grants …).
+    const applied = await migrate(old)
+    assert.equal(applied[0], '0004_results_packed.sql')
+    assert.ok(applied.includes('0100_webhooks.sql'))
     const migrated = createStore(old).analyses
 
     assert.equal((await migrated.find('p', 'c', 'done'))?.creditInsights?.json, insights)

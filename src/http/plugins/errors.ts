@@ -3,7 +3,7 @@
  * code; request validation errors name the field; anything else is a 500 with a generic message,
  * logged once with the request id (never with the body).
  */
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { AppError, type ErrorKind } from '../../app/errors.ts'
 
 const STATUS: Record<ErrorKind, number> = {
@@ -66,6 +66,27 @@ const toAppError = (error: FastifyError): AppError => {
     return new AppError('BAD_REQUEST', error.message)
   }
   return new AppError('INTERNAL_SERVER_ERROR', 'An internal error occurred', { cause: error })
+}
+
+/**
+ * Errors the router raises before any route runs, in the same shape: a path that is not valid
+ * percent-encoding is a 400; a path parameter longer than the router accepts cannot be one of
+ * our ids (64 characters at most), so it is unknown, as a malformed id is.
+ */
+export const onFrameworkError = (
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply => {
+  const appError =
+    error.code === 'FST_ERR_BAD_URL'
+      ? new AppError('BAD_REQUEST', 'The URL is not valid percent-encoded UTF-8')
+      : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? new AppError('UNKNOWN_ENTITY', 'No resource has an identifier this long')
+        : toAppError(error)
+  const status = statusOf(appError)
+  if (status >= 500) request.log.error({ err: error }, 'request failed')
+  return reply.status(status).send({ code: appError.code, message: appError.message, status })
 }
 
 export const registerErrorHandling = (app: FastifyInstance): void => {

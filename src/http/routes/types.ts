@@ -8,6 +8,8 @@ export interface RouteContext {
   tokens: TokenService
   /** True when the database answers. */
   isReady: () => Promise<boolean>
+  /** Bytes a multipart upload may carry in total (`UPLOAD_LIMIT_BYTES`); a default when absent. */
+  uploadLimitBytes?: number
 }
 
 export type RoutePlugin = FastifyPluginAsync<RouteContext>

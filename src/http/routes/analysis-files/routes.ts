@@ -9,6 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyError, FastifyRequest } from 'fastify'
 import { createAnalysis } from '../../../app/create-analysis.ts'
 import { AppError } from '../../../app/errors.ts'
+import { describeUnsafeValue, findUnsafeValue } from '../../../app/text-check.ts'
 import type { UploadedFile } from '../../../app/upload.ts'
 import { analysisToJson } from '../../../app/wire.ts'
 import { projectOf } from '../../plugins/auth.ts'
@@ -22,6 +23,8 @@ import { AnalysisFilesBody } from './schemas.ts'
 const MAX_FILE_BYTES = 20 * 1024 * 1024
 /** Twelve monthly statements for each of a few accounts. */
 const MAX_FILES = 48
+/** The whole request's default cap (`UPLOAD_LIMIT_BYTES`): every file together. */
+export const DEFAULT_UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024
 
 const LIMIT_CODES = new Set([
   'FST_REQ_FILE_TOO_LARGE',
@@ -37,41 +40,92 @@ interface FilesForm {
   disableCreditInsights?: boolean
 }
 
+interface Limits {
+  /** Bytes every file of the request may take together. */
+  totalBytes: number
+  fileBytes: number
+}
+
+const tooLarge = (limits: Limits, cause?: unknown): AppError =>
+  new AppError(
+    'PAYLOAD_TOO_LARGE',
+    `at most ${MAX_FILES} files of ${limits.fileBytes / 1024 / 1024} MB each and ${
+      limits.totalBytes / 1024 / 1024
+    } MB together`,
+    cause === undefined ? undefined : { cause },
+  )
+
 const readBoolean = (name: string, value: string): boolean => {
   if (value === 'true') return true
   if (value === 'false') return false
   throw new AppError('BAD_REQUEST', `${name} must be true or false`)
 }
 
-/** Reads every part of the form: files into memory (bounded), the few text fields as given. */
-const readForm = async (request: FastifyRequest): Promise<FilesForm> => {
+/** Names and field values are text we may echo or keep: refused when they could not be stored. */
+const checkText = (value: string, what: string): string => {
+  const unsafe = findUnsafeValue(value)
+  if (unsafe) throw new AppError('BAD_REQUEST', describeUnsafeValue(unsafe, what))
+  return value
+}
+
+/**
+ * Reads one file, counting its bytes against what is left of the request's budget while they
+ * arrive: the upload stops at the first chunk over the cap, whatever the files' number or sizes.
+ */
+const readFile = async (
+  file: AsyncIterable<Buffer> & { truncated?: boolean },
+  budget: { left: number },
+  limits: Limits,
+): Promise<Buffer> => {
+  const chunks: Buffer[] = []
+  for await (const chunk of file) {
+    budget.left -= chunk.length
+    // Throwing here ends the iteration, which destroys the part's stream and stops the parser.
+    if (budget.left < 0) throw tooLarge(limits)
+    chunks.push(chunk)
+  }
+  if (file.truncated === true) throw tooLarge(limits)
+  return Buffer.concat(chunks)
+}
+
+/** Reads every part of the form: files into memory (bounded in total), the few text fields. */
+const readForm = async (request: FastifyRequest, limits: Limits): Promise<FilesForm> => {
   const form: FilesForm = { files: [] }
+  const budget = { left: limits.totalBytes }
   try {
     for await (const part of request.parts()) {
       if (part.type === 'file') {
-        form.files.push({
-          content: await part.toBuffer(),
-          fileName: part.filename || `file ${form.files.length + 1}`,
-        })
+        const fileName = checkText(part.filename || `file ${form.files.length + 1}`, 'file name')
+        const content = await readFile(part.file, budget, limits)
+        // No statement or export format we read is UTF-16: a NUL byte means a binary file.
+        if (content.includes(0)) {
+          throw new AppError(
+            'BAD_REQUEST',
+            `file "${fileName.slice(0, 100)}" contains a NUL byte: not a text statement or JSON export`,
+          )
+        }
+        form.files.push({ content, fileName })
         continue
       }
-      const value = typeof part.value === 'string' ? part.value.trim() : ''
+      const value = checkText(
+        typeof part.value === 'string' ? part.value.trim() : '',
+        `form field ${part.fieldname.slice(0, 40)}`,
+      )
       if (part.fieldname === 'format') form.format = value
       else if (part.fieldname === 'disableScores')
         form.disableScores = readBoolean(part.fieldname, value)
       else if (part.fieldname === 'disableCreditInsights')
         form.disableCreditInsights = readBoolean(part.fieldname, value)
-      else throw new AppError('BAD_REQUEST', `unknown form field "${part.fieldname.slice(0, 40)}"`)
+      else
+        throw new AppError(
+          'BAD_REQUEST',
+          `unknown form field "${checkText(part.fieldname, 'form field name').slice(0, 40)}"`,
+        )
     }
   } catch (error) {
+    if (error instanceof AppError) throw error
     const code = (error as Partial<FastifyError>).code // multipart errors are FastifyErrors
-    if (code !== undefined && LIMIT_CODES.has(code)) {
-      throw new AppError(
-        'PAYLOAD_TOO_LARGE',
-        `at most ${MAX_FILES} files of ${MAX_FILE_BYTES / 1024 / 1024} MB each`,
-        { cause: error },
-      )
-    }
+    if (code !== undefined && LIMIT_CODES.has(code)) throw tooLarge(limits, error)
     if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
       throw new AppError(
         'BAD_REQUEST',
@@ -79,7 +133,9 @@ const readForm = async (request: FastifyRequest): Promise<FilesForm> => {
         { cause: error },
       )
     }
-    throw error
+    // Everything else the parser throws is about the bytes it was sent (no boundary, a part cut
+    // short, a malformed header): the client's fault, not ours.
+    throw new AppError('BAD_REQUEST', 'malformed multipart/form-data body', { cause: error })
   }
   if (form.files.length === 0)
     throw new AppError('MISSING_PARAM', 'files is required: one or more files')
@@ -89,9 +145,11 @@ const readForm = async (request: FastifyRequest): Promise<FilesForm> => {
   return form
 }
 
-export const analysisFileRoutes: RoutePlugin = async (app, { deps }) => {
+export const analysisFileRoutes: RoutePlugin = async (app, { deps, uploadLimitBytes }) => {
+  const totalBytes = uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES
+  const limits: Limits = { totalBytes, fileBytes: Math.min(MAX_FILE_BYTES, totalBytes) }
   await app.register(multipart, {
-    limits: { fileSize: MAX_FILE_BYTES, files: MAX_FILES, fields: 10, parts: MAX_FILES + 10 },
+    limits: { fileSize: limits.fileBytes, files: MAX_FILES, fields: 10, parts: MAX_FILES + 10 },
   })
   const api = app.withTypeProvider<TypeBoxTypeProvider>()
 
@@ -124,7 +182,19 @@ export const analysisFileRoutes: RoutePlugin = async (app, { deps }) => {
       if (request.validationError && request.validationError.validationContext !== 'body') {
         throw request.validationError
       }
-      const form = await readForm(request)
+      // A declared length over the cap is refused before a byte is read.
+      const declared = Number(request.headers['content-length'])
+      let form: FilesForm
+      try {
+        if (declared > limits.totalBytes) throw tooLarge(limits)
+        form = await readForm(request, limits)
+      } catch (error) {
+        // Stop receiving the rest of an oversized upload: close the connection after answering.
+        if (error instanceof AppError && error.code === 'PAYLOAD_TOO_LARGE') {
+          void reply.header('connection', 'close')
+        }
+        throw error
+      }
       const parameters = {
         ...(form.disableScores !== undefined && { disableScores: form.disableScores }),
         ...(form.disableCreditInsights !== undefined && {
