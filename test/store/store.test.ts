@@ -325,7 +325,11 @@ test('results stored before packing are moved over and served as they were', asy
         [position, accountId, data],
       )
     }
-    assert.deepEqual(await migrate(old), ['0004_results_packed.sql', '0100_webhooks.sql'])
+    assert.deepEqual(await migrate(old), [
+      '0004_results_packed.sql',
+      '0005_account_order_and_warnings.sql',
+      '0100_webhooks.sql',
+    ])
     const migrated = createStore(old).analyses
 
     assert.equal((await migrated.find('p', 'c', 'done'))?.creditInsights?.json, insights)
