@@ -55,6 +55,8 @@ export interface CredentialStore {
     },
   ): Promise<void>
   findClient(clientId: string): Promise<ClientCredential | undefined>
+  /** Whether any client exists, in any project. */
+  hasAnyClient(): Promise<boolean>
   findProject(projectId: string): Promise<Project | undefined>
   /** Records a refresh token id as live. */
   saveRefreshToken(input: {

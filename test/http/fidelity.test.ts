@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { after, before, test } from 'node:test'
+import { createFirstClient } from '../../src/app/clients.ts'
 import { runAnalysis } from '../../src/app/run-analysis.ts'
+import { howToGetAToken } from '../../src/cli/serve.ts'
 import { call, json, newProject, startHarness, type Harness } from './harness.ts'
 
 interface BiFile {
@@ -28,9 +30,28 @@ const fixture = async (path: string): Promise<BiFile> =>
   JSON.parse(await readFile(new URL(`../fixtures/${path}`, import.meta.url), 'utf8')) as BiFile // fixture shape
 before(async () => {
   harness = await startHarness()
-  token = (await newProject(harness)).token
 })
 after(() => harness.close())
+
+test('a development start creates a first client once, and prints how to get a token with it', async () => {
+  const first = await createFirstClient(harness.runtime.deps)
+  assert.ok(first)
+  assert.equal(await createFirstClient(harness.runtime.deps), undefined, 'only without clients')
+  const printed = howToGetAToken('http://127.0.0.1:3000', first, undefined)
+  assert.match(
+    printed,
+    new RegExp(`client_id=${first.clientId}\n  client_secret=${first.clientSecret}`),
+  )
+  assert.match(printed, /shown only this once/)
+  const response = await harness.app.inject({
+    method: 'POST',
+    url: '/v2/oauth/token',
+    payload: `grant_type=client_credentials&client_id=${first.clientId}&client_secret=${first.clientSecret}`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  })
+  assert.equal(response.statusCode, 201, response.body)
+  token = (await newProject(harness)).token
+})
 
 /** Creates a customer, uploads `body`, runs the analysis; returns what the API then serves. */
 const analyse = async (body: unknown, customer: Record<string, unknown> = {}) => {
