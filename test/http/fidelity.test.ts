@@ -118,3 +118,19 @@ test("uses the customer's identity names for own-account detection, without serv
   assert.equal(otherEntry(named), 0)
   assert.ok(named.accounts.every((a) => a.owners.length === 0))
 })
+
+test('subscribing a receiver on this machine answers 400 naming WEBHOOK_ALLOW_NETWORKS', async () => {
+  for (const [target, network] of [
+    ['http://127.0.0.1:8080/', 'loopback'],
+    ['http://10.1.2.3/hooks', 'private'],
+  ] as const) {
+    const response = await call(harness, token, 'POST', '/v2/subscriptions', {
+      eventName: 'analysis_completed',
+      target,
+    })
+    assert.equal(response.statusCode, 400)
+    const { message } = json<{ message: string }>(response)
+    assert.match(message, /TARGET_ADDRESS_NOT_ALLOWED/)
+    assert.match(message, new RegExp(`start the server with WEBHOOK_ALLOW_NETWORKS=${network} `))
+  }
+})
