@@ -1,5 +1,5 @@
 /**
- * The conformance suite every input format runs (STYLE.md §4, §8): the same customer, whatever
+ * The conformance suite every input format runs (CONTRIBUTING.md, "How to add a format"): the same customer, whatever
  * format it arrives in, gives the same canonical accounts as its ALGOAN upload. Each format's
  * `conformance.test.ts` calls `runConformance` with a way to read a customer in that format.
  *
