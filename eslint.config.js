@@ -2,7 +2,7 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
-/** Rings of STYLE.md §1: imports point inward. */
+/** The rings of CONTRIBUTING.md (Layout): imports point inward. */
 const restricted = (patterns) => ({
   'no-restricted-imports': ['error', { patterns }],
 })

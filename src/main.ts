@@ -34,6 +34,8 @@ import {
   type Store,
 } from './store/index.ts'
 
+export { DatabaseInUseError } from './store/index.ts'
+
 /**
  * Opens and migrates the configured database, runs `work` on its store, closes it: for
  * one-shot commands that need no queue and no server.

@@ -1,5 +1,5 @@
 /**
- * The conformance suite every input format runs (STYLE.md §4, §8): the same customer, whatever
+ * The conformance suite every input format runs (CONTRIBUTING.md, "How to add a format"): the same customer, whatever
  * format it arrives in, gives the same canonical accounts as its ALGOAN upload. Each format's
  * `conformance.test.ts` calls `runConformance` with a way to read a customer in that format.
  *
@@ -10,11 +10,18 @@
  * `dates.bookedAt` (only some formats have an operation date besides the debit date).
  *
  * Then the same analysis: the engine's output for the member's accounts equals the one for the
- * ALGOAN upload, ids aside. Where a format does not carry an account's name, owners or bank, the
+ * ALGOAN upload, ids aside. Where a format does not carry an account's name, number, owners or bank, the
  * member's accounts borrow them from the reference first (the engine names the lender of a loan
  * repaid to the account's own bank after that bank); statement formats also borrow the account's
- * usage and BIC, which they may not carry, and their dates are compared as days (a statement has
- * no time of day). Those are the only differences allowed.
+ * usage, BIC and type (a statement says neither how the account is used nor that it is a card or a
+ * savings account), and their dates are compared as days: a statement has no time of day, and
+ * dates a card purchase by its booking day where an aggregator calls that day the operation's.
+ * Those are the only differences allowed.
+ *
+ * Customers: harry_potter and lara_croft (the publisher's, one checking account each, owners
+ * named), and jean_dupont (ours: checking, deferred debit card and savings accounts, no owner
+ * name anywhere, card transactions dated only by the day they were made, milliseconds in the
+ * date-times; `scripts/write-fixture-customers.py`).
  */
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -24,7 +31,7 @@ import type { Account } from '../engine/model/index.ts'
 import { parseInput } from './index.ts'
 import type { ParsedInput } from './index.ts'
 
-export const CUSTOMERS = ['harry_potter', 'lara_croft'] as const
+export const CUSTOMERS = ['harry_potter', 'lara_croft', 'jean_dupont'] as const
 export type Customer = (typeof CUSTOMERS)[number]
 
 export interface ConformanceMember {
@@ -49,7 +56,7 @@ export const reference = (customer: Customer): ParsedInput =>
 /** What all formats must agree on (see the header). */
 export const comparable = (accounts: readonly Account[], isStatement = false) =>
   accounts.map((account) => ({
-    type: account.type,
+    type: isStatement ? 'not compared' : account.type,
     usage: isStatement ? 'not compared' : account.usage,
     currency: account.currency,
     balance: account.balance,
@@ -77,16 +84,33 @@ const withoutIds = (value: unknown): unknown => {
 
 const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T[\d:.]+Z$/
 
-/** Every ISO date-time reduced to its day. */
+/**
+ * Every ISO date-time reduced to its day, and a transaction's `dates` to the one day it is
+ * reasoned on (the debit day, else the operation day).
+ */
 const daysOnly = (value: unknown): unknown => {
   if (typeof value === 'string') return ISO_DATE_TIME.exec(value)?.[1] ?? value
   if (Array.isArray(value)) return value.map(daysOnly)
   if (typeof value !== 'object' || value === null) return value
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, daysOnly(inner)]))
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [
+      key,
+      key === 'dates' && typeof inner === 'object' && inner !== null
+        ? daysOnly(dayOfDates(inner))
+        : daysOnly(inner),
+    ]),
+  )
 }
 
+const dayOfDates = (dates: { debitedAt?: unknown; bookedAt?: unknown }): unknown =>
+  dates.debitedAt ?? dates.bookedAt ?? null
+
 /** The member's accounts with the identity fields their format lacks taken from the reference. */
-const borrowIdentity = (accounts: readonly Account[], reference: readonly Account[]): Account[] =>
+const borrowIdentity = (
+  accounts: readonly Account[],
+  reference: readonly Account[],
+  isStatement: boolean,
+): Account[] =>
   accounts.map((account, index) => {
     const same = reference[index]
     if (same === undefined) return account
@@ -94,9 +118,11 @@ const borrowIdentity = (accounts: readonly Account[], reference: readonly Accoun
       ...account,
       ...(account.name === undefined && same.name !== undefined && { name: same.name }),
       ...(account.bank === undefined && same.bank !== undefined && { bank: same.bank }),
+      ...(account.number === undefined && same.number !== undefined && { number: same.number }),
       owners: account.owners.length > 0 ? account.owners : same.owners,
       usage: account.usage === 'UNKNOWN' ? same.usage : account.usage,
       ...(account.bic === undefined && same.bic !== undefined && { bic: same.bic }),
+      ...(isStatement && { type: same.type }),
     }
   })
 
@@ -119,7 +145,12 @@ export const runConformance = (member: ConformanceMember): void => {
 
       test(`gives ${customer} the same analysis as its ALGOAN upload, ids aside`, () => {
         const expected = reference(customer).accounts
-        const accounts = borrowIdentity(parseInput(member.read(customer)).accounts, expected)
+        const isStatement = member.isStatement ?? false
+        const accounts = borrowIdentity(
+          parseInput(member.read(customer)).accounts,
+          expected,
+          isStatement,
+        )
         const result = analyse(accounts)
         const wanted = analyse(expected)
         assert.equal(result.ok, wanted.ok)

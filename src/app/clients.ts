@@ -44,6 +44,18 @@ export const createClient = async (
 }
 
 /**
+ * Creates a first project and client when the database has none, for a development start (see
+ * `creditlens serve`): returns it, secret included, so that it can be shown once; undefined
+ * when a client already exists.
+ */
+export const createFirstClient = async (
+  deps: Pick<AppDeps, 'inTransaction' | 'credentials'>,
+): Promise<NewClient | undefined> => {
+  if (await deps.credentials.hasAnyClient()) return undefined
+  return createClient(deps, { name: 'first project' })
+}
+
+/**
  * Makes sure the client given by BOOTSTRAP_CLIENT_ID / BOOTSTRAP_CLIENT_SECRET exists (created
  * with its own project on first start). Returns whether it was created.
  */

@@ -69,7 +69,7 @@ export const createAnalysis = async (
   await deps.inTransaction(async (tx) => {
     await deps.analyses.insert(tx, analysis)
     if (uploaded) {
-      await launchWithAccounts(deps, tx, analysis, uploaded.accounts)
+      await launchWithAccounts(deps, tx, analysis, uploaded)
     } else {
       await deps.events.publish(tx, {
         projectId,

@@ -12,6 +12,7 @@ import type {
   Metadata,
   Scores,
 } from '../engine/model/index.ts'
+import type { AnalysisMetadata, InputWarning } from './analysis-notes.ts'
 import type { WireCache } from './wire-cache.ts'
 
 /**
@@ -54,6 +55,8 @@ export interface CredentialStore {
     },
   ): Promise<void>
   findClient(clientId: string): Promise<ClientCredential | undefined>
+  /** Whether any client exists, in any project. */
+  hasAnyClient(): Promise<boolean>
   findProject(projectId: string): Promise<Project | undefined>
   /** Records a refresh token id as live, in its grant (the chain of rotations it belongs to). */
   saveRefreshToken(input: {
@@ -158,7 +161,8 @@ export type AnalysisHead = Omit<Analysis, 'creditInsights'>
 
 export interface AnalysisResultInput {
   status: 'COMPLETED' | 'ERROR'
-  metadata: Metadata | null
+  /** The engine's metadata, plus the input warnings and own-account detection when computed. */
+  metadata: Metadata | AnalysisMetadata | null
   creditInsights: CreditInsights | null
   scores: Scores | null
   error: { code: AnalysisErrorCode; message: string } | null
@@ -227,7 +231,14 @@ export interface AnalysisStore {
     input: { projectId: string; customerId: string; accounts: readonly Account[] },
     now: Date,
   ): Promise<void>
-  /** Every stored account of the customer, with its transactions, in the canonical model. */
+  /** Records the warnings raised reading the accounts that launch an analysis (replaces any). */
+  saveInputWarnings(tx: Tx, analysisId: string, warnings: readonly InputWarning[]): Promise<void>
+  /** The warnings `saveInputWarnings` recorded; empty when none. */
+  loadInputWarnings(analysisId: string): Promise<InputWarning[]>
+  /**
+   * Every stored account of the customer, with its transactions, in the canonical model, in the
+   * order they were first uploaded.
+   */
   loadAccounts(
     customerId: string,
   ): Promise<{ account: Account; createdAt: Date; updatedAt: Date }[]>

@@ -1,8 +1,11 @@
 /**
  * The worker side of an analysis: load every account and transaction of the customer, run the
  * engine, store the result (COMPLETED, or ERROR with the refusal code) and publish
- * `analysis_completed`, all at most once per analysis whatever the retries.
+ * `analysis_completed`, all at most once per analysis whatever the retries. Accounts without a
+ * named owner are given the customer's identity names for own-account detection, and the
+ * metadata carries the input warnings (see analysis-notes.ts).
  */
+import { customerHolderNames, restoreOwners, withHolderNames, withNotes } from './analysis-notes.ts'
 import type { Analysis, AppDeps, EncodedResult } from './ports.ts'
 import { analysisToJson } from './wire.ts'
 
@@ -14,12 +17,18 @@ export const runAnalysis = async (deps: AppDeps, analysisId: string): Promise<Ru
   if (!analysis || analysis.status !== 'IN_PROGRESS') return 'skipped'
   const project = await deps.credentials.findProject(analysis.projectId)
   const stored = await deps.analyses.loadAccounts(analysis.customerId)
-  const result = deps.analyse(
-    stored.map((entry) => entry.account),
-    {
+  const customer = await deps.customers.find(analysis.projectId, analysis.customerId)
+  const warnings = await deps.analyses.loadInputWarnings(analysisId)
+  const given = stored.map((entry) => entry.account)
+  const named = withHolderNames(given, [
+    { source: 'CUSTOMER_IDENTITY', names: customerHolderNames(customer?.personalDetails) },
+  ])
+  const result = restoreOwners(
+    deps.analyse(named.accounts, {
       ...(project && { supportedCurrencies: project.supportedCurrencies }),
       parameters: analysis.parameters,
-    },
+    }),
+    given,
   )
   const datesById = new Map(stored.map((entry) => [entry.account.id, entry]))
   // The engine shapes each account for the wire; the store adds when it first saw it.
@@ -40,7 +49,7 @@ export const runAnalysis = async (deps: AppDeps, analysisId: string): Promise<Ru
     result.ok
       ? {
           status: 'COMPLETED',
-          metadata: result.metadata,
+          metadata: withNotes(result.metadata, warnings, named.ownAccountDetection),
           creditInsights: result.creditInsights ?? null,
           scores: result.scores ?? null,
           error: null,

@@ -32,6 +32,22 @@ const eventNameOf = (name: string): SubscribableEventName => {
   return name
 }
 
+/** The network class a refused address belongs to, as the target policy's message names it. */
+const REFUSED_NETWORK = /resolves to a (loopback|private|link-local) address/
+
+/**
+ * What to do about a refused target: a receiver on this machine or the local network is refused
+ * unless the server allows its network, which a developer trying webhooks needs to know.
+ */
+const hintOf = (check: { code: string; message: string }): string => {
+  const network = REFUSED_NETWORK.exec(check.message)?.[1]
+  if (check.code !== 'TARGET_ADDRESS_NOT_ALLOWED' || network === undefined) return ''
+  return (
+    `; to deliver to ${network} receivers (development, tests), start the server with ` +
+    `WEBHOOK_ALLOW_NETWORKS=${network} (comma list of loopback, private, link-local)`
+  )
+}
+
 /** Subscribes a target URL to an event; the target must pass the configured URL policy. */
 export const createSubscription = async (
   deps: WebhookDeps,
@@ -48,7 +64,8 @@ export const createSubscription = async (
   }
   const target = input.target.trim()
   const check = await deps.checkTarget(target)
-  if (!check.ok) throw badRequest(`target refused (${check.code}): ${check.message}`)
+  if (!check.ok)
+    throw badRequest(`target refused (${check.code}): ${check.message}${hintOf(check)}`)
   const now = deps.clock.now()
   const subscription: Subscription = {
     id: deps.ids.next(),

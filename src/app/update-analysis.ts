@@ -93,7 +93,7 @@ export const updateAnalysis = async (
         { status: 'IN_PROGRESS', hasAccounts: true, error: null, format: uploaded.format },
         now,
       )
-      await launchWithAccounts(deps, tx, analysis, uploaded.accounts)
+      await launchWithAccounts(deps, tx, analysis, uploaded)
     }
   })
   const updated = await deps.analyses.find(projectId, customerId, analysisId)

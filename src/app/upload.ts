@@ -4,6 +4,7 @@
  */
 import { formatIssue, parseBody, parseFiles, STATEMENT_FORMATS } from '../adapters/index.ts'
 import type { Account } from '../engine/model/index.ts'
+import { capWarnings, warningsOf, type InputWarning } from './analysis-notes.ts'
 import { AppError } from './errors.ts'
 import { describeUnsafeValue, findUnsafeValue } from './text-check.ts'
 import type { Analysis, AppDeps, Tx } from './ports.ts'
@@ -17,7 +18,7 @@ export const readAccounts = (
   accounts: readonly unknown[] | undefined,
   format: string | undefined,
   connections?: readonly unknown[],
-): { accounts: Account[]; format: string; dataOrigin?: string } => {
+): { accounts: Account[]; format: string; warnings: InputWarning[]; dataOrigin?: string } => {
   // Aggregator formats send `connections` (Budget Insight, Linxo); the others `accounts`.
   const body = {
     ...(format !== undefined && { format }),
@@ -43,18 +44,21 @@ export interface UploadedFile {
 export const readFiles = (
   deps: Pick<AppDeps, 'limits'>,
   files: readonly UploadedFile[],
-): { accounts: Account[]; format: string; dataOrigin: string } => {
+): { accounts: Account[]; format: string; warnings: InputWarning[]; dataOrigin: string } => {
   const parsed = parseFiles(files)
   const read = checked(deps, parsed)
   const isStatement = parsed.formats.every((format) => STATEMENT_FORMATS.includes(format))
   return { ...read, dataOrigin: isStatement ? 'BANK_STATEMENT' : 'OPEN_BANKING' }
 }
 
-/** The first error issue becomes a 400 naming its field; then the per-account limit. */
+/**
+ * The first error issue becomes a 400 naming its field; then the per-account limit. Warnings are
+ * kept for the analysis metadata.
+ */
 const checked = (
   deps: Pick<AppDeps, 'limits'>,
   parsed: ReturnType<typeof parseBody>,
-): { accounts: Account[]; format: string } => {
+): { accounts: Account[]; format: string; warnings: InputWarning[] } => {
   const error = parsed.issues.find((issue) => issue.severity === 'error')
   if (error) {
     const code = /is required/.test(error.message) ? 'MISSING_PARAM' : 'BAD_REQUEST'
@@ -75,18 +79,23 @@ const checked = (
       )
     }
   })
-  return { accounts: parsed.accounts, format: parsed.format }
+  return { accounts: parsed.accounts, format: parsed.format, warnings: warningsOf(parsed.issues) }
 }
 
-/** Stores the accounts, launches the analysis and enqueues its job, in the caller's transaction. */
+/**
+ * Stores the accounts and the warnings their reading raised, launches the analysis and enqueues
+ * its job, in the caller's transaction.
+ */
 export const launchWithAccounts = async (
   deps: AppDeps,
   tx: Tx,
   analysis: Pick<Analysis, 'id' | 'projectId' | 'customerId'>,
-  accounts: readonly Account[],
+  uploaded: { accounts: readonly Account[]; warnings: readonly InputWarning[] },
 ): Promise<void> => {
   const { projectId, customerId } = analysis
+  const { accounts } = uploaded
   await deps.analyses.saveAccounts(tx, { projectId, customerId, accounts }, deps.clock.now())
+  await deps.analyses.saveInputWarnings(tx, analysis.id, capWarnings(uploaded.warnings))
   await deps.events.publish(tx, {
     projectId,
     customerId,

@@ -9,6 +9,7 @@ import type {
   RejectionsGroup,
   TransactionsGroup,
 } from '../engine/model/index.ts'
+import type { InputWarning, OwnAccountDetection } from '../app/analysis-notes.ts'
 import { REASON_CODES } from '../engine/scoring/index.ts'
 import type { ReasonCode } from '../engine/scoring/index.ts'
 
@@ -43,13 +44,41 @@ const flowLine = (f: CashFlow, currency: string): string =>
     ? `\n      of which rejected: ${amount(f.totalRejectedAmount)} ${currency}`
     : '')
 
+/** Warnings listed in the report; the rest are counted (all are in `--json`). */
+const SHOWN_WARNINGS = 20
+
+/** The WARNINGS section: what the file lacked or held that was dropped or read as UNKNOWN. */
+const notesSection = (notes: {
+  warnings: readonly InputWarning[]
+  ownAccountDetection: OwnAccountDetection
+}): string => {
+  const lines: string[] = []
+  if (notes.ownAccountDetection.limited) {
+    lines.push(
+      '  Own-account detection limited: no holder name known (give --holder-name "FIRST LAST").\n',
+    )
+  }
+  for (const warning of notes.warnings.slice(0, SHOWN_WARNINGS)) {
+    lines.push(`  ${cut(`${warning.path}: ${warning.message}`, WIDTH - 2)}\n`)
+  }
+  if (notes.warnings.length > SHOWN_WARNINGS) {
+    lines.push(`  … and ${notes.warnings.length - SHOWN_WARNINGS} more (see --json)\n`)
+  }
+  return lines.length === 0 ? '' : `${rule('WARNINGS')}${lines.join('')}`
+}
+
 export const renderReport = (
   result: AnalyseResult,
   source: { file: string; format: string },
+  notes: { warnings: readonly InputWarning[]; ownAccountDetection: OwnAccountDetection } = {
+    warnings: [],
+    ownAccountDetection: { limited: false, nameSources: [] },
+  },
 ): string => {
   const out: string[] = []
   const head = `creditlens analysis of ${source.file} (${source.format})`
   out.push(`${fit(head, WIDTH - 16)}${right(`engine ${result.engineVersion}`, 16)}\n`)
+  out.push(notesSection(notes))
   if (!result.ok) {
     out.push(rule('REFUSED'))
     out.push(`  ${result.refusal.code}\n  ${result.refusal.message}\n`)

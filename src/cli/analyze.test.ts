@@ -9,13 +9,22 @@ import { loadAccounts, fixturePath } from '../../test/support/labelled.ts'
 import { parseInput } from '../adapters/index.ts'
 import { renderReport } from './analyze-report.ts'
 import { toJsonDocument } from './analyze.ts'
+import { runCommand } from '../../test/support/cli.ts'
 
 const bin = new URL('../../bin/creditlens.js', import.meta.url).pathname
-const run = (...args: string[]) =>
-  spawnSync(process.execPath, [bin, 'analyze', ...args], { encoding: 'utf8' })
+const run = (...args: string[]) => runCommand(['analyze', ...args])
 
 interface JsonDocument {
-  analysis: { status: string; error?: { code: string }; metadata?: unknown; scores?: unknown }
+  analysis: {
+    status: string
+    error?: { code: string }
+    metadata?: {
+      warnings: unknown[]
+      ownAccountDetection: { limited: boolean; nameSources: string[] }
+    }
+    scores?: unknown
+  }
+  warnings: { path: string; message: string }[]
   accounts: {
     id: string
     type: string
@@ -28,9 +37,9 @@ interface JsonDocument {
   }[]
 }
 
-test('prints exactly one JSON document with the analysis and the enriched input, in input order', () => {
+test('prints exactly one JSON document with the analysis and the enriched input, in input order', async () => {
   const file = fixturePath('algoan/harry_potter.json')
-  const result = run(file, '--json')
+  const result = await run(file, '--json')
   assert.equal(result.status, 0, result.stderr)
   const doc = JSON.parse(result.stdout) as JsonDocument // checked field by field below
   assert.equal(doc.analysis.status, 'COMPLETED')
@@ -48,15 +57,15 @@ test('prints exactly one JSON document with the analysis and the enriched input,
   })
 })
 
-test('exits 2 with a message on stderr for a file it cannot read or parse', () => {
+test('exits 2 with a message on stderr for a file it cannot read or parse', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'creditlens-'))
   const broken = join(dir, 'broken.json')
   writeFileSync(broken, '{ "accounts": [ { "transactions": 12 } ] }')
-  const missing = run(join(dir, 'missing.json'), '--json')
+  const missing = await run(join(dir, 'missing.json'), '--json')
   assert.equal(missing.status, 2)
   assert.match(missing.stderr, /cannot read/)
   assert.equal(missing.stdout, '')
-  const invalid = run(broken)
+  const invalid = await run(broken)
   assert.equal(invalid.status, 2)
   assert.match(invalid.stderr, /transactions/)
 })
@@ -99,23 +108,24 @@ test('ends the report period at the last transaction when the file gives no bala
   assert.match(report, new RegExp(`^Period \\d{4}-\\d{2}-\\d{2} → ${last}:`, 'm'))
 })
 
-test('refuses an --as-of date that is not in the calendar', () => {
-  const result = run(fixturePath('algoan/harry_potter.json'), '--as-of', '2026-02-31')
+test('refuses an --as-of date that is not in the calendar', async () => {
+  const result = await run(fixturePath('algoan/harry_potter.json'), '--as-of', '2026-02-31')
   assert.notEqual(result.status, 0)
   assert.match(result.stderr, /--as-of/)
   assert.equal(result.stdout, '')
 })
 
-test('says a file is in no recognised format rather than an UNKNOWN one', () => {
+test('says a file is in no recognised format rather than an UNKNOWN one', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'creditlens-'))
   const bad = join(dir, 'bad.json')
   writeFileSync(bad, '{ not json')
-  const result = run(bad)
+  const result = await run(bad)
   assert.equal(result.status, 2)
   assert.doesNotMatch(result.stderr, /UNKNOWN/)
   assert.match(result.stderr, /not valid JSON/)
 })
 
+// The one spawn of the suite: the real executable, its EPIPE handling, end to end.
 test('stops quietly when the reader of its output goes away', () => {
   const file = fixturePath('algoan/harry_potter.json')
   const result = spawnSync(
@@ -127,4 +137,71 @@ test('stops quietly when the reader of its output goes away', () => {
   )
   assert.equal(result.stdout.length, 10)
   assert.doesNotMatch(result.stderr, /EPIPE|at /)
+})
+
+test('lists the adapter warnings and a limited own-account detection in --json and the report', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'creditlens-'))
+  const file = join(dir, 'jean.json')
+  const bi = JSON.parse(
+    readFileSync(fixturePath('budget-insight-v2.0/jean_dupont.json'), 'utf8'),
+  ) as {
+    connections: { accounts: { usage: string }[] }[]
+  } // fixture shape
+  const card = bi.connections[0]?.accounts[1]
+  assert.ok(card)
+  card.usage = 'FAMILY'
+  writeFileSync(file, JSON.stringify(bi))
+  const json = await run(file, '--json')
+  assert.equal(json.status, 0, json.stderr)
+  const doc = JSON.parse(json.stdout) as JsonDocument // checked below
+  const warning = {
+    path: 'connections[0].accounts[1].usage',
+    message: 'unknown account usage "FAMILY", read as UNKNOWN',
+  }
+  assert.deepEqual(doc.warnings, [warning])
+  assert.deepEqual(doc.analysis.metadata?.warnings, [warning])
+  assert.equal(doc.analysis.metadata?.ownAccountDetection.limited, true)
+  const report = await run(file)
+  assert.match(report.stdout, /^WARNINGS /m)
+  assert.match(report.stdout, /Own-account detection limited/)
+  assert.match(
+    report.stdout,
+    /connections\[0\]\.accounts\[1\]\.usage: unknown account usage "FAMILY"/,
+  )
+})
+
+test('--holder-name names the holder of accounts without owners: his own transfers are not income', async () => {
+  const file = fixturePath('budget-insight-v2.0/jean_dupont.json')
+  interface Incomes {
+    analysis: {
+      creditInsights: { incomes: { categories: { name: string; totalAmount: number }[] } }
+    }
+    accounts: { owners: unknown[] }[]
+  }
+  const otherEntry = (doc: Incomes) =>
+    doc.analysis.creditInsights.incomes.categories.find((c) => c.name === 'OTHER_ENTRY')
+      ?.totalAmount ?? 0
+  const without = JSON.parse((await run(file, '--json')).stdout) as Incomes // our own output
+  const named = await run(
+    file,
+    '--json',
+    '--holder-name',
+    'Jean Dupont',
+    '--holder-name',
+    'Marie Dupont',
+  )
+  const doc = JSON.parse(named.stdout) as Incomes & JsonDocument // our own output
+  assert.equal(otherEntry(without), 1600)
+  assert.equal(otherEntry(doc), 0)
+  assert.deepEqual(doc.analysis.metadata?.ownAccountDetection, {
+    limited: false,
+    nameSources: ['HOLDER_NAME_OPTION'],
+  })
+  assert.ok(
+    doc.accounts.every((a) => a.owners.length === 0),
+    'the names feed the engine only',
+  )
+  const single = await run(file, '--holder-name', 'Jean')
+  assert.equal(single.status, 1)
+  assert.match(single.stderr, /--holder-name.*first and a last name/)
 })

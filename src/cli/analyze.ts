@@ -1,7 +1,10 @@
 /**
  * `creditlens analyze FILE`: reads an input file in any registered format, runs the engine and
  * prints a readable report, or with `--json` exactly one JSON document. A refused input is an
- * analysis in status ERROR (exit 0); a file that cannot be read or parsed exits 2.
+ * analysis in status ERROR (exit 0); a file that cannot be read or parsed exits 2. The adapters'
+ * warnings and what own-account detection could rely on are in both outputs (`warnings` and
+ * `metadata.ownAccountDetection` in the JSON); `--holder-name` gives the holder's names when the
+ * file's accounts name no owner.
  */
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
@@ -9,15 +12,25 @@ import type { Command } from 'commander'
 import { InvalidArgumentError } from 'commander'
 import { formatIssue, hasErrors, parseInput } from '../adapters/index.ts'
 import { analyse } from '../engine/analyse.ts'
+import {
+  restoreOwners,
+  warningsOf,
+  withHolderNames,
+  withNotes,
+  type InputWarning,
+  type OwnAccountDetection,
+} from '../app/analysis-notes.ts'
 import type { AnalyseResult, EngineContext } from '../engine/model/index.ts'
 import { renderReport } from './analyze-report.ts'
-import { BAD_INPUT, fsFailure, localDate } from './options.ts'
+import { CliExit, type CliIo } from './io.ts'
+import { BAD_INPUT, collect, fsFailure, holderName, localDate } from './options.ts'
 
 interface AnalyzeOptions {
   format?: string
   currencies?: string[]
   asOf?: string
   json?: boolean
+  holderName: string[]
 }
 
 const currencies = (value: string): string[] => {
@@ -31,25 +44,40 @@ const currencies = (value: string): string[] => {
   return list
 }
 
-/** The `--json` document: the analysis as the API serves it, and the enriched input. */
-export const toJsonDocument = (result: AnalyseResult): unknown => ({
+/** What the analysis says about its input: adapter warnings and own-account detection. */
+export interface InputNotes {
+  warnings: InputWarning[]
+  ownAccountDetection: OwnAccountDetection
+}
+
+const NO_NOTES: InputNotes = {
+  warnings: [],
+  ownAccountDetection: { limited: false, nameSources: ['ACCOUNT_OWNERS'] },
+}
+
+/**
+ * The `--json` document: the analysis as the API serves it (metadata with the warnings and
+ * own-account detection), the adapters' warnings (also for a refused analysis, which has no
+ * metadata), and the enriched input.
+ */
+export const toJsonDocument = (result: AnalyseResult, notes: InputNotes = NO_NOTES): unknown => ({
   analysis: result.ok
     ? {
         status: 'COMPLETED',
-        metadata: result.metadata,
+        metadata: withNotes(result.metadata, notes.warnings, notes.ownAccountDetection),
         ...(result.creditInsights === undefined ? {} : { creditInsights: result.creditInsights }),
         ...(result.scores === undefined ? {} : { scores: result.scores }),
       }
     : { status: 'ERROR', error: result.refusal },
+  warnings: notes.warnings,
   accounts: result.accounts.map((a) => ({ ...a.account, id: a.id, transactions: a.transactions })),
 })
 
-const fail = (message: string): never => {
-  process.stderr.write(`creditlens analyze: ${message}\n`)
-  process.exit(BAD_INPUT)
-}
-
-export const registerAnalyze = (program: Command): void => {
+export const registerAnalyze = (program: Command, io: CliIo): void => {
+  const fail = (message: string): never => {
+    io.err(`creditlens analyze: ${message}\n`)
+    throw new CliExit(BAD_INPUT)
+  }
   program
     .command('analyze')
     .description('Analyse a file of accounts and transactions: insights, scores and their reasons.')
@@ -62,6 +90,13 @@ export const registerAnalyze = (program: Command): void => {
       localDate,
     )
     .option('--json', 'print one JSON document instead of the report')
+    .option(
+      '--holder-name <name>',
+      'the holder\'s "FIRST LAST" name, for accounts whose owners the file does not name ' +
+        '(repeat for joint holders)',
+      collect(holderName),
+      [],
+    )
     .action((file: string, options: AnalyzeOptions) => {
       let bytes: Uint8Array
       try {
@@ -87,11 +122,18 @@ export const registerAnalyze = (program: Command): void => {
         ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
         ...(options.currencies === undefined ? {} : { supportedCurrencies: options.currencies }),
       }
-      const result = analyse(parsed.accounts, ctx)
+      const named = withHolderNames(parsed.accounts, [
+        { source: 'HOLDER_NAME_OPTION', names: options.holderName },
+      ])
+      const result = restoreOwners(analyse(named.accounts, ctx), parsed.accounts)
+      const notes: InputNotes = {
+        warnings: warningsOf(parsed.issues),
+        ownAccountDetection: named.ownAccountDetection,
+      }
       if (options.json === true) {
-        process.stdout.write(`${JSON.stringify(toJsonDocument(result), null, 2)}\n`)
+        io.out(`${JSON.stringify(toJsonDocument(result, notes), null, 2)}\n`)
       } else {
-        process.stdout.write(renderReport(result, { file: basename(file), format: parsed.format }))
+        io.out(renderReport(result, { file: basename(file), format: parsed.format }, notes))
       }
     })
 }

@@ -1,13 +1,16 @@
 /**
- * `creditlens categorise FILE [--json]`: types and categorises every transaction of an upload
- * file and prints a table, or the input itself with `enrichments` added to each transaction.
+ * `creditlens categorise FILE [--json] [--holder-name "FIRST LAST"]`: types and categorises
+ * every transaction of an upload file and prints a table, or the input itself with `enrichments`
+ * added to each transaction. The adapters' warnings, and a note when no holder name is known,
+ * go to stderr (stdout stays the table or the JSON).
  */
 import { readFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { formatIssue } from '../adapters/index.ts'
 import { categoriseInput } from '../app/categorise-input.ts'
 import { toMajor, type Account, type EnrichedTransaction } from '../engine/model/index.ts'
-import { BAD_INPUT, fsFailure } from './options.ts'
+import { CliExit, type CliIo } from './io.ts'
+import { BAD_INPUT, collect, fsFailure, holderName } from './options.ts'
 
 type Json = Record<string, unknown>
 const without = (object: object, keys: readonly string[]): Json =>
@@ -15,11 +18,6 @@ const without = (object: object, keys: readonly string[]): Json =>
 
 const isRecord = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
-
-const fail = (message: string): void => {
-  process.stderr.write(`creditlens categorise: ${message}\n`)
-  process.exitCode = BAD_INPUT
-}
 
 const pad = (text: string, width: number): string =>
   text.length >= width ? text.slice(0, width) : text + ' '.repeat(width - text.length)
@@ -95,7 +93,11 @@ const document = (
   }
 }
 
-export const registerCategorise = (program: Command): void => {
+export const registerCategorise = (program: Command, io: CliIo): void => {
+  const fail = (message: string): never => {
+    io.err(`creditlens categorise: ${message}\n`)
+    throw new CliExit(BAD_INPUT)
+  }
   program
     .command('categorise')
     .description('Type and categorise every transaction of an upload file (ALGOAN JSON, …).')
@@ -110,37 +112,54 @@ export const registerCategorise = (program: Command): void => {
           .map((locale) => locale.trim())
           .filter(Boolean),
     )
-    .action((file: string, options: { json?: boolean; locale?: string[] }) => {
-      let bytes: Buffer
-      try {
-        bytes = readFileSync(file)
-      } catch (error) {
-        const missing = isRecord(error) && error.code === 'ENOENT'
-        fail(missing ? `no such file: ${file}` : fsFailure('read', file, error))
-        return
-      }
-      const result = categoriseInput(new Uint8Array(bytes), {
-        fileName: file,
-        ...(options.locale === undefined ? {} : { locales: options.locale }),
-      })
-      if (!result.ok) {
-        const [first] = result.issues
-        const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : ''
-        fail(`${file} is not a valid input: ${first ? formatIssue(first) : 'unknown error'}${more}`)
-        return
-      }
-      if (!options.json) {
-        process.stdout.write(`${table(result.accounts, result.enriched)}\n`)
-        return
-      }
-      let raw: unknown
-      try {
-        raw = JSON.parse(bytes.toString('utf8'))
-      } catch {
-        raw = undefined // not JSON (CSV, OFX, CAMT): print canonical fields
-      }
-      process.stdout.write(
-        `${JSON.stringify(document(raw, result.accounts, result.enriched), null, 2)}\n`,
-      )
-    })
+    .option(
+      '--holder-name <name>',
+      'the holder\'s "FIRST LAST" name, for accounts whose owners the file does not name ' +
+        '(repeat for joint holders)',
+      collect(holderName),
+      [],
+    )
+    .action(
+      (file: string, options: { json?: boolean; locale?: string[]; holderName: string[] }) => {
+        let bytes: Buffer
+        try {
+          bytes = readFileSync(file)
+        } catch (error) {
+          const missing = isRecord(error) && error.code === 'ENOENT'
+          return fail(missing ? `no such file: ${file}` : fsFailure('read', file, error))
+        }
+        const result = categoriseInput(new Uint8Array(bytes), {
+          fileName: file,
+          ...(options.locale === undefined ? {} : { locales: options.locale }),
+          holderNames: options.holderName,
+        })
+        if (!result.ok) {
+          const [first] = result.issues
+          const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : ''
+          return fail(
+            `${file} is not a valid input: ${first ? formatIssue(first) : 'unknown error'}${more}`,
+          )
+        }
+        for (const warning of result.warnings) {
+          io.err(`creditlens categorise: warning: ${warning.path}: ${warning.message}\n`)
+        }
+        if (result.ownAccountDetection.limited) {
+          io.err(
+            'creditlens categorise: no holder name known: own-account transfers are recognised ' +
+              'by wording only (give --holder-name "FIRST LAST")\n',
+          )
+        }
+        if (!options.json) {
+          io.out(`${table(result.accounts, result.enriched)}\n`)
+          return
+        }
+        let raw: unknown
+        try {
+          raw = JSON.parse(bytes.toString('utf8'))
+        } catch {
+          raw = undefined // not JSON (CSV, OFX, CAMT): print canonical fields
+        }
+        io.out(`${JSON.stringify(document(raw, result.accounts, result.enriched), null, 2)}\n`)
+      },
+    )
 }

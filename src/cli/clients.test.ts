@@ -1,28 +1,38 @@
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { verifySecret } from '../app/secrets.ts'
+import { lockDataDir } from '../store/data-dir-lock.ts'
 import { openPglite } from '../store/index.ts'
+import { runCommand } from '../../test/support/cli.ts'
 
-const BIN = new URL('../../bin/creditlens.js', import.meta.url).pathname
-
-test('clients create prints a working client_id / client_secret and refuses bad currencies', async () => {
+const withDataDir = async (work: (dataDir: string) => Promise<void>): Promise<void> => {
   const dataDir = await mkdtemp(join(tmpdir(), 'creditlens-clients-'))
   try {
-    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }
-    const run = (...args: string[]) =>
-      spawnSync(process.execPath, [BIN, 'clients', 'create', ...args], { env, encoding: 'utf8' })
+    await work(dataDir)
+  } finally {
+    await rm(dataDir, { recursive: true, force: true })
+  }
+}
 
-    const bad = run('--name', 'x', '--currencies', 'EURO')
+const create = (dataDir: string, ...args: string[]) =>
+  runCommand(['clients', 'create', ...args], {
+    ...process.env,
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+  })
+
+test('clients create prints a working client_id / client_secret and refuses bad currencies', () =>
+  withDataDir(async (dataDir) => {
+    const bad = await create(dataDir, '--name', 'x', '--currencies', 'EURO')
     assert.equal(bad.status, 1)
     assert.match(bad.stderr, /--currencies.*ISO 4217 codes/)
     assert.equal(bad.stdout, '')
     assert.deepEqual(await readdir(dataDir), [], 'refused before opening the database')
 
-    const created = run('--name', 'acme lending', '--currencies', 'GBP, eur')
+    const created = await create(dataDir, '--name', 'acme lending', '--currencies', 'GBP, eur')
     assert.equal(created.status, 0, created.stderr)
     const printed = Object.fromEntries(
       created.stdout
@@ -46,25 +56,34 @@ test('clients create prints a working client_id / client_secret and refuses bad 
     } finally {
       await db.close()
     }
-  } finally {
-    await rm(dataDir, { recursive: true, force: true })
-  }
-})
+  }))
 
-test('clients create refuses a blank project name before touching the database', async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'creditlens-clients-'))
-  try {
-    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }
+test('clients create refuses a blank project name before touching the database', () =>
+  withDataDir(async (dataDir) => {
     for (const name of ['', '   ']) {
-      const result = spawnSync(process.execPath, [BIN, 'clients', 'create', '--name', name], {
-        env,
-        encoding: 'utf8',
-      })
+      const result = await create(dataDir, '--name', name)
       assert.equal(result.status, 1)
       assert.match(result.stderr, /--name/)
       assert.equal(result.stdout, '')
     }
-  } finally {
-    await rm(dataDir, { recursive: true, force: true })
-  }
-})
+  }))
+
+test('clients create on a database a running creditlens holds says so in one line, and writes nothing', () =>
+  withDataDir(async (dataDir) => {
+    // This test process stands for the running server: it holds the data directory's lock.
+    const release = lockDataDir(dataDir)
+    try {
+      const result = await create(dataDir, '--name', 'second terminal')
+      assert.equal(result.status, 1)
+      assert.equal(result.stdout, '')
+      assert.match(
+        result.stderr,
+        new RegExp(
+          `^creditlens: the database in .* is in use by a running creditlens \\(pid ${process.pid}\\)\\. Stop that process first.*BOOTSTRAP_CLIENT_ID.*\\n$`,
+        ),
+      )
+      assert.equal(result.stderr.split('\n').length, 2, 'one line, no stack')
+    } finally {
+      release()
+    }
+  }))

@@ -4,6 +4,7 @@ import { createClient } from '../app/clients.ts'
 import { AppError } from '../app/errors.ts'
 import { ConfigError, loadConfig } from '../config/index.ts'
 import { withStore } from '../main.ts'
+import { CliExit, type CliIo } from './io.ts'
 
 const projectName = (value: string): string => {
   const name = value.trim()
@@ -21,7 +22,7 @@ const currencyCodes = (value: string): string[] => {
 }
 
 /** `creditlens clients create --name NAME`: a new project and its client_id / client_secret. */
-export const registerClients = (program: Command): void => {
+export const registerClients = (program: Command, io: CliIo): void => {
   const clients = program.command('clients').description('manage API clients (projects)')
   clients
     .command('create')
@@ -37,16 +38,15 @@ export const registerClients = (program: Command): void => {
       const supportedCurrencies = options.currencies
       let client
       try {
-        client = await withStore(loadConfig(process.env), (store) =>
+        client = await withStore(loadConfig(io.env), (store) =>
           createClient(store, { name: options.name, supportedCurrencies }),
         )
       } catch (error) {
         if (!(error instanceof AppError || error instanceof ConfigError)) throw error
-        process.stderr.write(`creditlens clients create: ${error.message}\n`)
-        process.exitCode = 1
-        return
+        io.err(`creditlens clients create: ${error.message}\n`)
+        throw new CliExit(1)
       }
-      process.stdout.write(
+      io.out(
         `project_id=${client.projectId}\nclient_id=${client.clientId}\n` +
           `client_secret=${client.clientSecret}\n`,
       )

@@ -3,6 +3,7 @@
  * market. Seeded: the same flags always write the same file.
  */
 import { writeFileSync } from 'node:fs'
+import { CliExit, type CliIo } from './io.ts'
 import type { Command } from 'commander'
 import { InvalidArgumentError } from 'commander'
 import type { Country, Profile } from '../synthetic/index.ts'
@@ -29,7 +30,7 @@ const integer =
     return n
   }
 
-export const registerGenerate = (program: Command): void => {
+export const registerGenerate = (program: Command, io: CliIo): void => {
   program
     .command('generate')
     .description('Write a realistic synthetic bank history (ALGOAN upload JSON), seeded.')
@@ -60,14 +61,14 @@ export const registerGenerate = (program: Command): void => {
         const upload = generateUpload(options)
         const text = `${JSON.stringify(upload, null, 2)}\n`
         if (options.out === undefined) {
-          process.stdout.write(text)
+          io.out(text)
           return
         }
         try {
           writeFileSync(options.out, text)
         } catch (error) {
-          process.stderr.write(`creditlens generate: ${fsFailure('write', options.out, error)}\n`)
-          process.exitCode = BAD_INPUT
+          io.err(`creditlens generate: ${fsFailure('write', options.out, error)}\n`)
+          throw new CliExit(BAD_INPUT)
         }
       },
     )

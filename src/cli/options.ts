@@ -10,6 +10,20 @@ export const localDate = (value: string): string => {
   return value
 }
 
+/** A holder's name for `--holder-name`: first and last name, as the engine needs both. */
+export const holderName = (value: string): string => {
+  const name = value.trim().replace(/\s+/g, ' ')
+  if (name.split(' ').length < 2) {
+    throw new InvalidArgumentError('expected a first and a last name, e.g. "JEAN DUPONT"')
+  }
+  return name
+}
+
+/** A repeatable option: each value parsed by `parse`, appended to the list. */
+export const collect =
+  <T>(parse: (value: string) => T) =>
+  (value: string, previous: T[]): T[] => [...previous, parse(value)]
+
 /** Exit code for input the command cannot read or write (missing file, bad content, bad path). */
 export const BAD_INPUT = 2
 

@@ -9,6 +9,7 @@ import type {
   Page,
   Tx,
 } from '../app/ports.ts'
+import type { InputWarning } from '../app/analysis-notes.ts'
 import { stringifyReusing } from './json-text.ts'
 import { pack, unpack } from './packed.ts'
 
@@ -461,6 +462,24 @@ export const analysisStore = (db: Tx): AnalysisStore => {
       }
     },
 
+    saveInputWarnings: async (tx, analysisId, warnings) => {
+      await tx.query(
+        `insert into analysis_input_warnings (analysis_id, warnings) values ($1, $2::jsonb)
+         on conflict (analysis_id) do update set warnings = excluded.warnings`,
+        [analysisId, JSON.stringify(warnings)],
+      )
+    },
+
+    loadInputWarnings: async (analysisId) => {
+      const { rows } = await db.query<{ warnings: string }>(
+        'select warnings::text as warnings from analysis_input_warnings where analysis_id = $1',
+        [analysisId],
+      )
+      const found = rows[0]?.warnings
+      // Written by saveInputWarnings from an InputWarning[].
+      return found === undefined ? [] : (JSON.parse(found) as InputWarning[])
+    },
+
     loadAccounts: async (customerId) => {
       const accounts = await db.query<{
         id: string
@@ -468,7 +487,8 @@ export const analysisStore = (db: Tx): AnalysisStore => {
         created_at: Date
         updated_at: Date
       }>(
-        'select id, data, created_at, updated_at from accounts where customer_id = $1 order by created_at, id',
+        // `position` grows with each insert: the order the accounts were first uploaded in.
+        'select id, data, created_at, updated_at from accounts where customer_id = $1 order by position',
         [customerId],
       )
       // One JSON text for all the rows, parsed once: decoding 1,000 rows one by one costs about

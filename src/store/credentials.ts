@@ -30,6 +30,11 @@ export const credentialStore = (db: Tx): CredentialStore => ({
     return row && { clientId: row.id, projectId: row.project_id, secretHash: row.secret_hash }
   },
 
+  hasAnyClient: async () => {
+    const { rows } = await db.query('select 1 from clients limit 1')
+    return rows.length > 0
+  },
+
   findProject: async (projectId): Promise<Project | undefined> => {
     const { rows } = await db.query<ProjectRow>(
       'select id, name, supported_currencies from projects where id = $1',

@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { fromPglite, type ConstructorOptions } from 'pg-boss'
 import type { Tx } from '../app/ports.ts'
+import { lockDataDir } from './data-dir-lock.ts'
 
 export interface Database extends Tx {
   readonly kind: 'pglite' | 'postgres'
@@ -16,10 +17,23 @@ export interface Database extends Tx {
   close(): Promise<void>
 }
 
-/** Opens (and creates when missing) an embedded PGlite database in `dataDir`; `memory://` for tests. */
+/**
+ * Opens (and creates when missing) an embedded PGlite database in `dataDir`; `memory://` for
+ * tests. A directory is locked for this process until `close` (see data-dir-lock.ts).
+ */
 export const openPglite = async (dataDir: string): Promise<Database> => {
-  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true })
-  const pglite = await PGlite.create(dataDir)
+  let unlock = (): void => undefined
+  if (!dataDir.startsWith('memory://')) {
+    await mkdir(dataDir, { recursive: true })
+    unlock = lockDataDir(dataDir)
+  }
+  let pglite: PGlite
+  try {
+    pglite = await PGlite.create(dataDir)
+  } catch (error) {
+    unlock()
+    throw error
+  }
   return {
     kind: 'pglite',
     query: async <R>(text: string, params?: readonly unknown[]) => {
@@ -36,7 +50,13 @@ export const openPglite = async (dataDir: string): Promise<Database> => {
         }),
       ),
     boss: { backend: 'pglite', db: fromPglite(pglite) },
-    close: () => pglite.close(),
+    close: async () => {
+      try {
+        await pglite.close()
+      } finally {
+        unlock()
+      }
+    },
   }
 }
 

@@ -15,6 +15,7 @@ import type { Database } from './db.ts'
 import { outboxEventPublisher } from './events.ts'
 
 export { openPglite, openPostgres } from './db.ts'
+export { DatabaseInUseError } from './data-dir-lock.ts'
 export type { Database } from './db.ts'
 export { migrate } from './migrate.ts'
 

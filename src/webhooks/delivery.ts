@@ -38,9 +38,6 @@ export interface DeliveryOptions {
   dispatcher: Dispatcher
 }
 
-/** 10 s: the reference's receivers answer as soon as they have stored the event. */
-export const DEFAULT_TIMEOUT_MS = 10_000
-
 const USER_AGENT = 'creditlens-webhooks/1'
 
 /**

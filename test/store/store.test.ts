@@ -359,10 +359,11 @@ test('results stored before packing are moved over and served as they were', asy
         [position, accountId, data],
       )
     }
-    // 0004 first, then whatever later migrations exist (webhooks, refresh-token grants …).
+    // 0004 first, then whatever later migrations exist (order and warnings, webhooks, refresh-token grants …).
     const applied = await migrate(old)
     assert.equal(applied[0], '0004_results_packed.sql')
     assert.ok(applied.includes('0100_webhooks.sql'))
+    assert.ok(applied.includes('0005_account_order_and_warnings.sql'))
     const migrated = createStore(old).analyses
 
     assert.equal((await migrated.find('p', 'c', 'done'))?.creditInsights?.json, insights)

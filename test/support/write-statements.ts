@@ -53,7 +53,7 @@ export const writeCamt053 = (accounts: readonly Account[]): string => {
       <Id>S${index}</Id>
       <CreDtTm>${last}T23:00:00</CreDtTm>
       <Acct>
-        <Id><IBAN>${account.iban ?? ''}</IBAN></Id>
+        <Id>${account.iban === undefined ? `<Othr><Id>${account.number ?? ''}</Id></Othr>` : `<IBAN>${account.iban}</IBAN>`}</Id>
         <Ccy>${account.currency}</Ccy>
         ${owner === undefined ? '' : `<Ownr><Nm>${xml(owner)}</Nm></Ownr>`}
         <Svcr><FinInstnId><BICFI>${account.bic ?? ''}</BICFI></FinInstnId></Svcr>
@@ -103,7 +103,7 @@ export const writeOfx = (accounts: readonly Account[]): string => {
       (t, j) =>
         `<STMTTRN>\n<TRNTYPE>${t.amount < 0 ? 'DEBIT' : 'CREDIT'}\n<DTPOSTED>${t.date.replace(/-/g, '')}\n<TRNAMT>${signed(t.amount)}\n<FITID>${j}\n<NAME>${sgml(t.description)}\n</STMTTRN>`,
     )
-    return `<STMTTRNRS>\n<TRNUID>1\n<STMTRS>\n<CURDEF>${account.currency}\n<BANKACCTFROM>\n<BANKID>0\n<ACCTID>${account.iban ?? ''}\n<ACCTTYPE>CHECKING\n</BANKACCTFROM>\n<BANKTRANLIST>\n${transactions.join('\n')}\n</BANKTRANLIST>\n<LEDGERBAL>\n<BALAMT>${signed(closing)}\n<DTASOF>${last.replace(/-/g, '')}\n</LEDGERBAL>\n</STMTRS>\n</STMTTRNRS>`
+    return `<STMTTRNRS>\n<TRNUID>1\n<STMTRS>\n<CURDEF>${account.currency}\n<BANKACCTFROM>\n<BANKID>0\n<ACCTID>${account.iban ?? account.number ?? ''}\n<ACCTTYPE>CHECKING\n</BANKACCTFROM>\n<BANKTRANLIST>\n${transactions.join('\n')}\n</BANKTRANLIST>\n<LEDGERBAL>\n<BALAMT>${signed(closing)}\n<DTASOF>${last.replace(/-/g, '')}\n</LEDGERBAL>\n</STMTRS>\n</STMTTRNRS>`
   })
   return `OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nSECURITY:NONE\nENCODING:UTF-8\nCHARSET:NONE\n\n<OFX>\n<BANKMSGSRSV1>\n${statements.join('\n')}\n</BANKMSGSRSV1>\n</OFX>\n`
 }

@@ -173,3 +173,68 @@ test('accepts connections or bare accounts under `accounts`, as the API body car
   )
   assert.match(parseBudgetInsightV2({}).issues[0]?.message ?? '', /is required/)
 })
+
+test('dates a card transaction that carries only rdate by it, and drops one only without any date', () => {
+  const noDate = {
+    date: undefined,
+    rdate: undefined,
+    vdate: undefined,
+    application_date: undefined,
+  }
+  const result = parseBudgetInsightV2(
+    account({ type: 'card' }, [
+      tx({ ...noDate, id: 1, rdate: '2026-02-28 14:03:11.25' }),
+      tx({ ...noDate, id: 2, vdate: '2026-03-01', rdate: '2026-02-27' }),
+      tx({ ...noDate, id: 3, application_date: '2026-03-31', vdate: '2026-03-30' }),
+      tx({ ...noDate, id: 4, date: null }),
+    ]),
+  )
+  const [first, second, third] = result.accounts[0]?.transactions ?? []
+  assert.equal(result.accounts[0]?.transactions.length, 3)
+  assert.equal(first?.date, '2026-02-28')
+  assert.deepEqual(first?.dates, { bookedAt: '2026-02-28T14:03:11.250Z' })
+  assert.deepEqual(second?.dates, {
+    debitedAt: '2026-03-01T00:00:00.000Z',
+    bookedAt: '2026-02-27T00:00:00.000Z',
+  })
+  assert.equal(third?.date, '2026-03-31')
+  assert.deepEqual(
+    result.issues.map((i) => [i.path, i.severity]),
+    [['connections[0].accounts[0].transactions[3].date', 'warning']],
+  )
+  assert.match(result.issues[0]?.message ?? '', /no date given .*transaction skipped/)
+})
+
+test('keeps the fractional seconds of every date', () => {
+  const { accounts } = parseBudgetInsightV2(
+    account({ last_update: '2026-03-31T18:00:00.123456Z' }, [
+      tx({ date: '2026-03-02 10:11:12.5', rdate: '2026-03-01T09:00:00.042+01:00' }),
+    ]),
+  )
+  assert.equal(accounts[0]?.balanceDate, '2026-03-31T18:00:00.123456Z')
+  assert.deepEqual(accounts[0]?.transactions[0]?.dates, {
+    debitedAt: '2026-03-02T10:11:12.500Z',
+    bookedAt: '2026-03-01T08:00:00.042Z',
+  })
+})
+
+test('maps every Budget Insight usage; an unknown one is UNKNOWN with a warning', () => {
+  const read = (usage: unknown) => parseBudgetInsightV2(account({ usage }))
+  assert.equal(read('PRIV').accounts[0]?.usage, 'PERSONAL')
+  assert.equal(read('ORGA').accounts[0]?.usage, 'PROFESSIONAL')
+  assert.equal(read('ASSO').accounts[0]?.usage, 'PROFESSIONAL')
+  assert.equal(read('priv').accounts[0]?.usage, 'PERSONAL')
+  assert.deepEqual(read(null).issues, [])
+  const unknown = read('FAMILY')
+  assert.equal(unknown.accounts[0]?.usage, 'UNKNOWN')
+  assert.deepEqual(
+    unknown.issues.map((i) => [i.path, i.severity, i.message]),
+    [
+      [
+        'connections[0].accounts[0].usage',
+        'warning',
+        'unknown account usage "FAMILY", read as UNKNOWN',
+      ],
+    ],
+  )
+})

@@ -13,8 +13,11 @@ export const BiCurrency = Type.Union([Type.Object({ id: Type.String() }), Type.S
 
 export const BiTransaction = Type.Object({
   id: Type.Union([Type.Number(), Type.String()]),
-  /** Debit date: the day the bank debited or credited the account. */
-  date: Type.String(),
+  /**
+   * Debit date: the day the bank debited or credited the account. Absent on some card accounts,
+   * whose transactions carry only `rdate`.
+   */
+  date: Nullable(Type.String()),
   /** Real date: when the operation was made (card payment day). */
   rdate: Nullable(Type.String()),
   /** Value date. */
@@ -51,7 +54,7 @@ export const BiAccount = Type.Object({
   original_name: Nullable(Type.String()),
   number: Nullable(Type.String()),
   type: Nullable(Type.String()),
-  /** `PRIV` private, `ORGA` company, `ASSO` association. */
+  /** `PRIV` private, `ORGA` company, `ASSO` association (see USAGES in to-model.ts). */
   usage: Nullable(Type.String()),
   /** `owner`, `co-owner`, `attorney`. */
   ownership: Nullable(Type.String()),

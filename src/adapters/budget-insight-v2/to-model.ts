@@ -9,6 +9,7 @@ import type {
 } from '../../engine/model/index.ts'
 import { isCurrencyCode, numberToMinor } from '../common/amounts.ts'
 import { readDateFields, toIsoDateTime } from '../common/dates.ts'
+import { readUsage } from '../common/usage.ts'
 import { accountPath, addTransactions, type ConnectionInput } from '../common/connections.ts'
 import { conforms } from '../common/schema-check.ts'
 import { describe } from '../validate.ts'
@@ -18,9 +19,13 @@ import { BiAccount, BiConnection, BiTransaction } from './schema.ts'
 /**
  * Budget Insight v2.0 connections → canonical accounts.
  *
- * Dates: `date` (debit date) → `debitedAt`, falling back to `application_date` then `vdate`;
- * `rdate` (the day the operation was made) → `bookedAt` when it differs from the debit date. Budget Insight writes local date-times
- * without an offset (`2026-05-25 00:00:00`): they are read as UTC, which keeps the calendar day.
+ * Dates, in this order: `date` (debit date) → `debitedAt`, falling back to `application_date`
+ * (the date the bank accounts it) then `vdate` (value date); `rdate` (the day the operation was
+ * made) → `bookedAt` when it differs from the debit date. The engine reasons on `debitedAt`,
+ * else `bookedAt`: a card account's transactions, which carry only `rdate`, are dated by it. A
+ * transaction is skipped (with a warning) only when it has none of the four. Budget Insight
+ * writes local date-times without an offset (`2026-05-25 00:00:00`): they are read as UTC, which
+ * keeps the calendar day; fractional seconds are kept.
  * Deleted accounts and transactions (`deleted` set) are skipped. Knowingly wrong: investment
  * accounts (market, PEA, life insurance…) become SAVINGS; their positions are ignored.
  */
@@ -49,6 +54,10 @@ const ACCOUNT_TYPES: Readonly<Record<string, AccountType>> = {
   consumercredit: 'LOAN',
 }
 
+/**
+ * Budget Insight usages → ours (upper-cased before lookup). An association's account is not a
+ * consumer's: refused like a company's. Any other value is read as UNKNOWN with a warning.
+ */
 const USAGES: Readonly<Record<string, AccountUsage>> = {
   PRIV: 'PERSONAL',
   ORGA: 'PROFESSIONAL',
@@ -160,7 +169,7 @@ const toAccount = (
   const account: Account = {
     id,
     type,
-    usage: USAGES[raw.usage ?? ''] ?? 'UNKNOWN',
+    usage: readUsage(raw.usage, USAGES, `${path}.usage`, issues),
     ownership: OWNERSHIPS[raw.ownership ?? ''] ?? 'UNKNOWN',
     currency,
     balance:
@@ -235,7 +244,15 @@ const toTransaction = (
   if (given === undefined) return undefined
   const debitedAt = given.date ?? given.application_date ?? given.vdate
   const bookedAt = given.rdate
-  const date = debitedAt ?? bookedAt ?? ''
+  const date = debitedAt ?? bookedAt
+  if (date === undefined) {
+    issues.push({
+      path: `${path}.date`,
+      message: `no date given (date, application_date, vdate or rdate)${SKIPPED}`,
+      severity: 'warning',
+    })
+    return undefined
+  }
   const transaction: Transaction = {
     id: transactionId(accountIndex, account.transactions.length),
     accountId: account.id,

@@ -25,17 +25,19 @@ export const toLocalDate = (year: number, month: number, day: number): LocalDate
     : undefined
 
 const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/
 
 /**
  * An ISO date or date-time as sent by an aggregator, normalised to a UTC ISO date-time
  * (`2026-05-25T12:00:00.000Z`). A date without a time is midnight UTC; a time without an offset
- * is read as UTC. Undefined when it is not a valid date in range.
+ * is read as UTC. Fractional seconds are kept as given, at least three digits
+ * (`12:00:00.123456` stays `.123456`, `12:00:00.5` becomes `.500`), so that two operations of
+ * the same second keep their order. Undefined when it is not a valid date in range.
  */
 export const toIsoDateTime = (text: string): string | undefined => {
   const match = ISO.exec(text.trim())
   if (!match) return undefined
-  const [, y, m, d, hh, mm, ss, zone] = match
+  const [, y, m, d, hh, mm, ss, fraction, zone] = match
   if (!isValidDay(Number(y), Number(m), Number(d))) return undefined
   if (hh === undefined) return `${y}-${m}-${d}T00:00:00.000Z`
   if (Number(hh) > 23 || Number(mm) > 59 || Number(ss ?? '0') > 59) return undefined
@@ -44,7 +46,9 @@ export const toIsoDateTime = (text: string): string | undefined => {
   const time = new Date(`${y}-${m}-${d}T${hh}:${mm}:${ss ?? '00'}${offset}`)
   if (Number.isNaN(time.getTime())) return undefined
   const iso = time.toISOString()
-  return isValidDay(Number(iso.slice(0, 4)), 1, 1) ? iso : undefined
+  if (!isValidDay(Number(iso.slice(0, 4)), 1, 1)) return undefined
+  // The offset moves whole minutes: the fraction of a second is the one given.
+  return fraction === undefined ? iso : `${iso.slice(0, 19)}.${fraction.padEnd(3, '0')}Z`
 }
 
 /**

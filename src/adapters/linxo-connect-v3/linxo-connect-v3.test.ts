@@ -119,3 +119,46 @@ test('rejects an account without id and reads unknown types as UNKNOWN', () => {
   assert.equal(odd.accounts[0]?.type, 'UNKNOWN')
   assert.equal(odd.issues[0]?.severity, 'warning')
 })
+
+test('reads an ORGANISATION account as PROFESSIONAL, so that an analysis refuses it', () => {
+  const read = (usage: unknown) => parseLinxoConnectV3(input({ usage }))
+  assert.equal(read('ORGANISATION').accounts[0]?.usage, 'PROFESSIONAL')
+  assert.equal(read('organisation').accounts[0]?.usage, 'PROFESSIONAL')
+  assert.equal(read('PROFESSIONAL').accounts[0]?.usage, 'PROFESSIONAL')
+  assert.equal(read('PRIVATE').accounts[0]?.usage, 'PERSONAL')
+  assert.equal(read('PERSONAL').accounts[0]?.usage, 'PERSONAL')
+  assert.deepEqual(read('ORGANISATION').issues, [])
+  const unknown = read('HOUSEHOLD')
+  assert.equal(unknown.accounts[0]?.usage, 'UNKNOWN')
+  assert.deepEqual(
+    unknown.issues.map((i) => [i.path, i.severity]),
+    [['connections[0].accounts[0].usage', 'warning']],
+  )
+})
+
+test('keeps the fractional seconds of transaction and balance dates', () => {
+  const { accounts } = parseLinxoConnectV3(
+    input(
+      {
+        balances: [
+          {
+            balance_type: 'CLOSING_BOOKED',
+            balance_amount: money('10'),
+            reference_date: '2026-04-30T23:59:59.999999Z',
+          },
+        ],
+      },
+      [
+        tx({
+          booking_date: '2026-04-02T08:15:30.123Z',
+          transaction_date: '2026-04-01T12:00:00.5Z',
+        }),
+      ],
+    ),
+  )
+  assert.equal(accounts[0]?.balanceDate, '2026-04-30T23:59:59.999999Z')
+  assert.deepEqual(accounts[0]?.transactions[0]?.dates, {
+    debitedAt: '2026-04-02T08:15:30.123Z',
+    bookedAt: '2026-04-01T12:00:00.500Z',
+  })
+})

@@ -1,6 +1,7 @@
 import type { Account, AccountType, AccountUsage, Transaction } from '../../engine/model/index.ts'
 import { decimalToMinor, isCurrencyCode, numberToMinor } from '../common/amounts.ts'
 import { readDateFields, toIsoDateTime } from '../common/dates.ts'
+import { readUsage } from '../common/usage.ts'
 import { accountPath, addTransactions, type ConnectionInput } from '../common/connections.ts'
 import { conforms } from '../common/schema-check.ts'
 import { accountId, transactionId, type AdapterIssue } from '../result.ts'
@@ -42,11 +43,23 @@ const ACCOUNT_TYPES: Readonly<Record<string, AccountType>> = {
   CONSUMER_LOAN: 'LOAN',
 }
 
+/**
+ * Linxo usages → ours, after `constant()`. Linxo sends `PRIVATE` / `PERSONAL` for a person's
+ * account and `ORGANISATION` / `PROFESSIONAL` for a company's; the Berlin Group codes it follows
+ * (`PRIV`, `ORGA`) and Budget Insight's `ASSO` are read too. Any other value is read as UNKNOWN
+ * with a warning, as for account types.
+ */
 const USAGES: Readonly<Record<string, AccountUsage>> = {
   PRIVATE: 'PERSONAL',
   PERSONAL: 'PERSONAL',
+  PRIV: 'PERSONAL',
   PROFESSIONAL: 'PROFESSIONAL',
   BUSINESS: 'PROFESSIONAL',
+  ORGANISATION: 'PROFESSIONAL',
+  ORGANIZATION: 'PROFESSIONAL',
+  ORGA: 'PROFESSIONAL',
+  ASSOCIATION: 'PROFESSIONAL',
+  ASSO: 'PROFESSIONAL',
 }
 
 /** Lower rank wins. Booked balances first: they match the booked transactions. */
@@ -128,7 +141,7 @@ const toAccount = (
   const account: Account = {
     id,
     type,
-    usage: USAGES[constant(raw.usage ?? '')] ?? 'UNKNOWN',
+    usage: readUsage(raw.usage && constant(raw.usage), USAGES, `${path}.usage`, issues),
     ownership: 'UNKNOWN',
     currency,
     balance: chosen?.amount ?? null,

@@ -1,6 +1,6 @@
 -- Projects (tenants), their API clients, customers, uploaded bank data, analyses and their
 -- results, and the outbox of domain events. Everything is keyed by project and customer so that
--- sharding by customer needs no rewrite (ARCHITECTURE.md, "Running it").
+-- sharding by customer needs no rewrite.
 
 create table projects (
   id text primary key,
