@@ -33,7 +33,7 @@ export const DEFERRED_CARD: Rule = {
       : null,
   examples: [
     {
-      description: 'Cb 4978******304034 Tot Dif',
+      description: 'CB 5132******118829 TOT DIF',
       amount: -989.34,
       category: 'DEFERRED_TOTAL_PAYMENT',
     },

@@ -8,7 +8,7 @@ export const CASH_WITHDRAWAL: Rule = {
   decide: (facts) => (facts.type === 'CASH_WITHDRAWAL' ? 'OTHER_EXPENSE' : null),
   examples: [
     {
-      description: 'CARTE X2517 A 06H23 RETRAIT DAB LA BANQUE POSTALE',
+      description: 'CARTE X4410 A 18H02 RETRAIT DAB CAISSE EPARGNE',
       amount: -120,
       category: 'OTHER_EXPENSE',
     },
@@ -23,7 +23,7 @@ export const OTHER: Rule = {
   counterparty: 'text',
   decide: (facts) => (facts.credit ? 'OTHER_ENTRY' : 'OTHER_EXPENSE'),
   examples: [
-    { description: 'VIREMENT EMIS M POTTER', amount: -900, category: 'OTHER_EXPENSE' },
-    { description: 'VIREMENT RECU DE M. POTTER', amount: 900, category: 'OTHER_ENTRY' },
+    { description: 'VIREMENT EMIS M LEFEVRE', amount: -900, category: 'OTHER_EXPENSE' },
+    { description: 'VIREMENT RECU DE MME GIRARD', amount: 900, category: 'OTHER_ENTRY' },
   ],
 }

@@ -12,7 +12,7 @@ export const RENT: Rule = {
     return has(facts, 'RENT') || has(facts, 'LANDLORD') ? 'RENT' : null
   },
   examples: [
-    { description: 'VIREMENT EMIS AG HOMALONE LOYER', amount: -879.78, category: 'RENT' },
+    { description: 'VIREMENT EMIS AGENCE DU CENTRE LOYER', amount: -879.78, category: 'RENT' },
     { description: 'DAUERAUFTRAG MIETE WOHNUNG', amount: -750, category: 'RENT' },
     {
       description: 'VIR SEPA RECU /DE M MARTIN /MOTIF LOYER AVRIL',

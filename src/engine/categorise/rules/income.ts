@@ -19,8 +19,7 @@ export const SALARY: Rule = {
   },
   examples: [
     {
-      description:
-        'VIR SEPA RECU /DE FNAC DARTY PARTICIPATIONS ET SERVICES /MOTIF SALAIRE /REF 106837-2',
+      description: 'VIR SEPA RECU /DE BOULANGERIES MARCEL SAS /MOTIF SALAIRE /REF 448213-7',
       amount: 2581.45,
       category: 'WAGE',
     },

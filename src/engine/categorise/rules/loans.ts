@@ -52,7 +52,7 @@ export const SPLIT_PAYMENTS: Rule = {
       category: 'SPLIT_PAYMENT',
     },
     {
-      description: 'CARTE X2518 3-4X CB ONEY. COMMERCE ELECTRONIQUE',
+      description: 'CARTE X7731 4X CB ONEY. COMMERCE ELECTRONIQUE',
       amount: -126.99,
       category: 'SPLIT_PAYMENT',
     },
@@ -78,7 +78,7 @@ export const LOAN_INSURANCE: Rule = {
       ? 'INSURANCE'
       : null,
   examples: [
-    { description: 'REGLEMENT ASSU. CNP PRET HABITAT', amount: -17.8, category: 'INSURANCE' },
+    { description: 'REGLEMENT ASSU. CARDIF PRET HABITAT', amount: -17.8, category: 'INSURANCE' },
   ],
 }
 
@@ -138,7 +138,11 @@ export const LOANS: Rule = {
       amount: -300,
       category: 'LOAN_REPAYMENT_PERSONAL',
     },
-    { description: 'PRET IMMOBILIER ECH', amount: -522.31, category: 'LOAN_REPAYMENT_REAL_ESTATE' },
+    {
+      description: 'ECHEANCE PRET IMMOBILIER 0042',
+      amount: -522.31,
+      category: 'LOAN_REPAYMENT_REAL_ESTATE',
+    },
     {
       description: 'PRLV SEPA CREDIPAR Motif : 101M3323222',
       amount: -399.89,

@@ -131,8 +131,8 @@ export const MERCHANTS: Rule = {
     { description: 'CB FDJ 12/03', amount: -10, category: 'GAMBLING' },
     { description: 'VIR WINAMAX SA RETRAIT GAINS', amount: 150, category: 'GAMBLING_GAIN' },
     { description: 'PRELEVEMENT DE NAVIGO ANNUEL', amount: -75.2, category: 'TRANSPORT' },
-    { description: 'CARTE X2518 PIZZA', amount: -19.99, category: 'LEISURE' },
-    { description: 'CARTE FNAC', amount: -356.99, category: 'SHOPPING' },
+    { description: 'CARTE X7731 PIZZERIA DU PORT', amount: -19.99, category: 'LEISURE' },
+    { description: 'CARTE X7731 FNAC BORDEAUX', amount: -356.99, category: 'SHOPPING' },
   ],
 }
 

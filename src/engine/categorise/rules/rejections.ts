@@ -30,11 +30,11 @@ export const REJECTIONS: Rule = {
   },
   examples: [
     {
-      description: 'REJET PRLV SEPA CREDIPAR',
+      description: 'REJET PRLV SEPA COFIDIS',
       amount: 343.45,
       category: 'REJECTION_LOAN_REPAYMENT',
     },
-    { description: 'REJET PRLV SPOTIFY', amount: 9.99, category: 'REJECTION_PAYMENT' },
+    { description: 'REJET PRLV DEEZER', amount: 9.99, category: 'REJECTION_PAYMENT' },
     { description: 'CHEQUE IMPAYE 1234567', amount: -250, category: 'REJECTION_CHECK' },
     { description: 'RUECKLASTSCHRIFT VODAFONE GMBH', amount: 39.99, category: 'REJECTION_PAYMENT' },
   ],

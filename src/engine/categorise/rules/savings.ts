@@ -8,7 +8,7 @@ export const INTEREST: Rule = {
   counterparty: 'none',
   decide: (facts) => (facts.credit && has(facts, 'INTEREST') ? 'INTEREST' : null),
   examples: [
-    { description: 'INTERETS CREDITEURS LIVRET A', amount: 35.2, category: 'INTEREST' },
+    { description: 'INTERETS ANNUELS LIVRET A', amount: 35.2, category: 'INTEREST' },
     { description: 'CREDIT INTEREST', amount: 1.2, category: 'INTEREST' },
   ],
 }
@@ -26,6 +26,8 @@ export const SAVINGS: Rule = {
   orgTags: ['INVESTMENT'],
   decide: (facts) => {
     if (!hasAny(facts, ['BANKBOOK', 'SHARES', 'INVESTMENT', 'SAVING'])) return null
+    // Cash or a card at a savings bank (`RETRAIT DAB CAISSE EPARGNE`) moves no savings.
+    if (facts.type === 'CASH_WITHDRAWAL' || facts.type === 'CARD') return null
     if (facts.credit) return 'OTHER_ENTRY'
     if (!has(facts, 'BANKBOOK') && hasAny(facts, ['SHARES', 'INVESTMENT'])) return 'SHARE_SAVING'
     return 'OTHER_EXPENSE'
