@@ -26,14 +26,21 @@ test('an analysis whose worker is killed completes exactly once on another worke
     DATA_DIR: dataDir,
     NODE_ENV: 'test',
     RATE_LIMIT_PER_MINUTE: '0',
+    BODY_LIMIT_BYTES: String(64 * 1024 * 1024),
     BOOTSTRAP_CLIENT_ID: CLIENT_ID,
     BOOTSTRAP_CLIENT_SECRET: CLIENT_SECRET,
     // A lost job is retried 2 s after it started (the supervisor checks every 5 s).
     JOB_EXPIRE_SECONDS: '2',
     JOB_RETRY_DELAY_SECONDS: '0',
   }
-  // ~8,000 transactions: long enough (~0.5 s of engine) to be killed in the middle.
-  const upload = generateUpload({ profile: 'risky', country: 'FR', months: 240, seed: 3 })
+  // ~40,000 transactions on five accounts: long enough (a few hundred ms of engine and
+  // storage, more on a loaded machine) to be killed in the middle, now that the engine reads
+  // 8,000 in ~30 ms.
+  const upload = {
+    accounts: [3, 4, 5, 6, 7].flatMap(
+      (seed) => generateUpload({ profile: 'risky', country: 'FR', months: 240, seed }).accounts,
+    ),
+  }
   const transactionCount = upload.accounts.reduce((n, a) => n + a.transactions.length, 0)
 
   const first = await startServer(env)
