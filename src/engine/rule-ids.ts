@@ -137,6 +137,10 @@ export const RULE_IDS = {
     source: 'structural',
     meaning: 'A company crediting a wage-sized amount every month.',
   },
+  ONE_COMPANY_PAY_TRANSFER: {
+    source: 'structural',
+    meaning: 'A lone wage-sized credit from an unknown company: pay.',
+  },
   GIG_PLATFORM_PAYOUT: {
     source: 'structural',
     meaning: 'Repeated payouts from a gig platform (delivery, ride-hailing): pay.',

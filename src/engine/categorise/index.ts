@@ -108,7 +108,8 @@ const readNormalised = (
     isInternational: found(TAG_ID.INTERNATIONAL),
     rejectWording: found(TAG_ID.REJECT) && !isBankFee(category),
     internalWording: found(TAG_ID.T_INTERNAL),
-    companyName: found(TAG_ID.LEGAL_FORM),
+    // A payment intermediary's company form (PAYPAL EUROPE SARL) names no payer.
+    companyName: found(TAG_ID.LEGAL_FORM) && !found(TAG_ID.NEUTRAL),
   }
 }
 

@@ -136,6 +136,57 @@ test('weekly payouts from a gig platform are WAGE with the platform as employer'
   assert.notEqual(only(out, refund.description)[0]?.category, 'WAGE')
 })
 
+/** [market, description of a lone credit, its amount, expected category] */
+const LONE_CREDITS: readonly [string, string, number, string][] = [
+  ['UK', 'BGC HALLWORTH PRECISION LTD', 1744.1, 'WAGE'],
+  ['DE', 'GUTSCHRIFT BRANDT KUEHLTECHNIK GMBH', 2210.75, 'WAGE'],
+  ['ES', 'TRANSFERENCIA RECIBIDA MONTAJES ILERDA SL', 1310, 'WAGE'],
+  ['NL', 'SEPA OVERBOEKING VAN VERHOEVEN DAKWERKEN BV', 2020.4, 'WAGE'],
+  ['FR', 'VIR SEPA RECU /DE SARL CHARPENTES DU MORVAN', 1530.2, 'WAGE'],
+  // Below pay size: a refund or a sale, not pay.
+  ['FR', 'VIR SEPA RECU /DE SAS ATELIER CORDIER', 85, 'OTHER_ENTRY'],
+  // A payment intermediary's company form names no employer.
+  ['FR', 'PAYPAL EUROPE S A R L ET CIE S C A', 650, 'OTHER_ENTRY'],
+  // An invoice paid or a deposit given back is not pay.
+  ['DE', 'GUTSCHRIFT HOLZBAU KRAEMER GMBH RECHNUNG 2026-114', 1200, 'OTHER_ENTRY'],
+  ['UK', 'BGC KEYSTONE LETTINGS LTD DEPOSIT RETURN', 950, 'OTHER_ENTRY'],
+  // No company form: a person or an unknown payer.
+  ['UK', 'FPI GRAHAM WYATT REF HOLIDAY SHARE', 900, 'OTHER_ENTRY'],
+]
+
+for (const [market, description, amount, category] of LONE_CREDITS) {
+  test(`a lone credit from an unknown company reads by its size (${market}, ${amount})`, () => {
+    const id = market === 'UK' ? 'uk0' : 'a0'
+    const [e] = only(
+      enrichedOf([account(id, [tx(id, '2026-03-27', amount, description)])]),
+      description,
+    )
+    assert.equal(e?.category, category, description)
+    if (category === 'WAGE') assert.equal(e?.ruleId, 'ONE_COMPANY_PAY_TRANSFER')
+  })
+}
+
+test('a company seen twice is judged by regularity, never as a lone payment', () => {
+  const description = 'VIR SEPA RECU /DE SAS GARAGE DU PONT'
+  const transactions = [
+    tx('a0', '2025-06-03', 2400, description),
+    tx('a0', '2026-02-11', 650, description),
+  ]
+  const out = only(enrichedOf([account('a0', transactions)]), description)
+  assert.deepEqual(
+    out.map((e) => e.category),
+    ['OTHER_ENTRY', 'OTHER_ENTRY'],
+  )
+})
+
+test('one gig payout by transfer is pay; one bare credit from the platform is not', () => {
+  const payout = tx('uk0', '2026-03-09', 96.4, 'FPI BOLT OPERATIONS OU 77X1')
+  const bare = tx('a0', '2026-03-09', 31.5, 'WOLT ENTERPRISES')
+  const out = enrichedOf([account('uk0', [payout], null), account('a0', [bare])])
+  assert.equal(only(out, payout.description)[0]?.category, 'WAGE')
+  assert.equal(only(out, bare.description)[0]?.category, 'OTHER_ENTRY')
+})
+
 test('finds pay on the second account of a customer, and never on a card account', () => {
   const description = 'SEPA OVERBOEKING VAN ZORGGROEP ALMERE'
   const out = enrichedOf([

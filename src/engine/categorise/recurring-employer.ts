@@ -11,7 +11,14 @@
  * marketplaces) are WAGE with the platform as employer (LABELLING.md; ambiguous, it may be
  * self-employment).
  *
- * Knowingly wrong: a company paying regular rent, dividends or an occupational pension without
+ * ONE_COMPANY_PAY_TRANSFER: a payer that credits the account once only, whose name carries a
+ * company form (SAS, LTD, GMBH, SL, BV …), that no dictionary knows (not a merchant, lender,
+ * insurer, payment provider …), with a wage-sized amount: one payment cannot show regularity, so
+ * it reads as a labeller reads a lone line, as pay (LABELLING.md: "an employer's name and
+ * payment"). A payer seen twice or more is judged by regularity above, never by this rule.
+ *
+ * Knowingly wrong: a one-off company payment of wage size that is not pay (a car sold to a
+ * dealer, a deposit returned by an agency not in the dictionaries) counts as pay; a company paying regular rent, dividends or an occupational pension without
  * saying so looks like an employer; a person with a rare first name and no title who sends the
  * same sum every month reads as an employer (see payee-kind.ts); pay that varies by more than
  * 35 % from month to month (commission-only pay) is missed.
@@ -24,6 +31,7 @@ import { isPersonName, type HolderNames } from './payee-kind.ts'
 
 export const RECURRING_EMPLOYER_RULE_ID = 'RECURRING_EMPLOYER_TRANSFER'
 export const GIG_PLATFORM_RULE_ID = 'GIG_PLATFORM_PAYOUT'
+export const ONE_COMPANY_PAY_RULE_ID = 'ONE_COMPANY_PAY_TRANSFER'
 
 /** Why: one payment proves nothing regular. */
 const MIN_MONTHS = 2
@@ -41,9 +49,17 @@ const AMOUNT_TOLERANCE = 0.35
  * half-time minimum wage is about 700, a UK 10-hour week about 450; 300 keeps student jobs).
  */
 const MIN_MONTHLY_MAJOR = 300
+/**
+ * Why: a lone company credit below this (major units) is more often a refund, a sale or a
+ * reimbursement than pay; above it, a part-time month's pay (see MIN_MONTHLY_MAJOR) or more.
+ */
+const MIN_ONE_PAY_MAJOR = 400
 /** Why: a refund of a ride or a meal is a few units; payouts for a day's work are more. */
 const MIN_GIG_PAYOUT_MAJOR = 20
-/** Why: a single payout may be a refund or a one-off; two say the holder works there. */
+/**
+ * Why: a single bare credit may be a refund or a one-off; two say the holder works there (a
+ * single payout by transfer is enough: refunds come back on the card).
+ */
 const MIN_GIG_PAYOUTS = 2
 
 /** Organisations that pay money for reasons other than work: never an employer. */
@@ -102,6 +118,26 @@ const GIG_PLATFORMS: ReadonlyMap<string, string> = new Map([
   ['STUDENTPOP', 'STUDENTPOP'],
   ['STAFFME', 'STAFFME'],
   ['TEMPER', 'TEMPER'],
+])
+
+/**
+ * Words of money that is not pay, for a lone company credit: an invoice paid (the holder
+ * trades), a deposit given back. Normalised (upper case, no accents).
+ */
+const NOT_PAY_WORDS: ReadonlySet<string> = new Set([
+  'FACTURE',
+  'FACTURES',
+  'INVOICE',
+  'INV',
+  'RECHNUNG',
+  'FACTUUR',
+  'FACTURA',
+  'CAUTION',
+  'DEPOSIT',
+  'KAUTION',
+  'WAARBORG',
+  'BORG',
+  'FIANZA',
 ])
 
 const isPlainCredit = (draft: Draft): boolean =>
@@ -182,7 +218,9 @@ export const applyRecurringEmployer = (drafts: readonly Draft[], holders: Holder
     const minimum =
       MIN_GIG_PAYOUT_MAJOR * 10 ** currencyExponent(group[0]?.transaction.currency ?? 'EUR')
     const typical = median(group.map((d) => d.transaction.amount).sort((a, b) => a - b))
-    if (group.length >= MIN_GIG_PAYOUTS && typical >= minimum) {
+    // One payout by transfer (FPS, VIR) is work paid; a lone bare credit may be a refund.
+    const byTransfer = group.every((d) => d.type === 'INCOMING_TRANSFER')
+    if ((group.length >= MIN_GIG_PAYOUTS || byTransfer) && typical >= minimum) {
       asWage(group, platform, GIG_PLATFORM_RULE_ID)
     }
   }
@@ -198,5 +236,20 @@ export const applyRecurringEmployer = (drafts: readonly Draft[], holders: Holder
       return companyName || !isPersonName(payer, words, holders)
     })
     if (employs) asWage(group, payer, RECURRING_EMPLOYER_RULE_ID)
+  }
+  for (const [payer, group] of byPayer) {
+    const [only] = group
+    if (group.length !== 1 || !only?.companyName) continue
+    if (only.category !== 'OTHER_ENTRY') continue
+    const minimum = MIN_ONE_PAY_MAJOR * 10 ** currencyExponent(only.transaction.currency)
+    if (only.transaction.amount < minimum) continue
+    if (only.words.some((word) => NOT_PAY_WORDS.has(word))) continue
+    // A known organisation pays for reasons other than work (a lender, an insurer), or, by a
+    // bare credit, gives money back (a merchant's refund); a merchant's transfer of wage size
+    // is its staff's pay (large retailers are large employers).
+    const orgs = orgsIn(only.words)
+    if (orgs.some((org) => NOT_EMPLOYERS.has(org.tag))) continue
+    if (orgs.length > 0 && only.type !== 'INCOMING_TRANSFER') continue
+    asWage(group, payer, ONE_COMPANY_PAY_RULE_ID)
   }
 }

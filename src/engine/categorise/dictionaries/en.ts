@@ -496,7 +496,9 @@ export const EN: Dictionary = {
     'PREMIUM BONDS',
     'NS&I',
     'LIFETIME ISA',
-    'LISA',
+    // Not a bare 'LISA': it is also a first name (a transfer to Lisa is not savings).
+    'LISA ACCOUNT',
+    'LISA SAVINGS',
     'HELP TO SAVE',
     'FIXED SAVER',
     'EASY ACCESS',
@@ -880,6 +882,8 @@ export const EN: Dictionary = {
     'CONGESTION CHARGE',
     'ULEZ',
     'FILLING STATION',
+    // A supermarket's petrol filling station (TESCO PFS, SAINSBURYS PFS).
+    'PFS',
     'SERVICE STATION',
     'MOT',
     'TYRES',

@@ -51,13 +51,52 @@ const TAGS_NAMED: ReadonlySet<number> = new Set([
 ])
 
 /**
- * The hit that decides a merchant category: on a credit, the first gambling hit (a gain);
+ * Fuel words among the transport words (canonical names of the dictionaries' TRANSPORT_WORD
+ * entries): fuel is TRANSPORT wherever it is bought (LABELLING.md), so at a supermarket's
+ * pumps (`KAUFLAND TANKSTELLE`, `TESCO PFS PETROL`) the fuel word wins over the shop's brand.
+ * Only fuel: a shop at a station or an airport sells what shops sell.
+ */
+const FUEL_WORDS: ReadonlySet<string> = new Set([
+  'TANKSTELLE',
+  'KRAFTSTOFF',
+  'PETROL',
+  'FUEL',
+  'FILLING STATION',
+  'PETROL STATION',
+  'FORECOURT',
+  'PFS',
+  'GASOLINERA',
+  'GASOLINA',
+  'CARBURANTE',
+  'CARBURANTES',
+  'COMBUSTIBLE',
+  'GASOLEOS',
+  'CARBURANT',
+  'STATION SERVICE',
+  'GAZOLE',
+  'TANKSTATION',
+  'BRANDSTOF',
+])
+
+/** A fuel word on a debit, whatever merchant it comes with. */
+const fuelHit = (facts: Facts): Hit | null => {
+  if (facts.credit) return null
+  for (const hit of facts.hits) {
+    if (hit.tag === TAG_ID.TRANSPORT_WORD && FUEL_WORDS.has(hit.name)) return hit
+  }
+  return null
+}
+
+/**
+ * The hit that decides a merchant category: a fuel word (above); on a credit, the first gambling hit (a gain);
  * otherwise, in this order, the first merchant of the hand dictionaries, the first generic word
  * (`TABAKWAREN MUELLER` is a tobacconist, whatever `MUELLER` is elsewhere), the first generated
  * brand, and last an ambiguous name (`PAIEMENT CB ORANGE JUICE BAR` is a bar, not the telecom
  * operator).
  */
 const decisiveHit = (facts: Facts): Hit | null => {
+  const fuel = fuelHit(facts)
+  if (fuel !== null) return fuel
   let word: Hit | null = null
   let brand: Hit | null = null
   let ambiguous: Hit | null = null

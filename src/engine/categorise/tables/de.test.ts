@@ -276,6 +276,8 @@ const ROWS: readonly Row[] = [
   ['Kartenzahlung Blumenladen Rosengarten', -19.5, 'CARD', 'SHOPPING'],
   ['KARTENZAHLUNG PRAXIS FUER KRANKENGYMNASTIK', -30.0, 'CARD', 'HEALTH'],
   ['WAEHRUNGSUMRECHNUNGSENTGELT', -1.75, 'DEBIT', 'FEES_BANK_SERVICE'],
+  // Fuel at a supermarket's pumps is TRANSPORT (LABELLING.md), the brand notwithstanding.
+  ['KARTENZAHLUNG GLOBUS TANKSTELLE 0815 SAARBRUECKEN', -64.1, 'CARD', 'TRANSPORT'],
 ]
 
 test('types and categorises German descriptions', () => checkTable(ROWS))

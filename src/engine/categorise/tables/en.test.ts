@@ -480,6 +480,7 @@ const FEES: readonly Row[] = [
   ['RETURNED DD BRITISH GAS', 88.0, 'DIRECT_DEBIT', 'REJECTION_PAYMENT'],
   ['UNPAID DD VANQUIS BANK', 45.0, 'DIRECT_DEBIT', 'REJECTION_LOAN_REPAYMENT'],
   ['REFUND OF OVERDRAFT FEE', 15.0, 'CREDIT', 'REFUND_OVERDRAFT_FEES'],
+  ['CARD PAYMENT TO MORRISONS PFS ON 14 MAR', -52.77, 'CARD', 'TRANSPORT'],
 ]
 
 test('types and categorises UK income, benefits and pensions', () => checkTable(INCOME))

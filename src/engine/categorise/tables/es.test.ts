@@ -301,6 +301,7 @@ const ROWS: readonly Row[] = [
     'DEBIT',
     'LOAN_REPAYMENT_REAL_ESTATE',
   ],
+  ['COMPRA TARJ. EROSKI GASOLINERA PAMPLONA', -45.3, 'CARD', 'TRANSPORT'],
 ]
 
 test('types and categorises Spanish descriptions', () => checkTable(ROWS))

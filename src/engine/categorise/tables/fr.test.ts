@@ -547,6 +547,7 @@ const ROWS: readonly Row[] = [
     'DEBIT',
     'LOAN_REPAYMENT_REAL_ESTATE',
   ],
+  ['CB SUPER U CARBURANT 14/03', -58.9, 'CARD', 'TRANSPORT'],
 ]
 
 test('types and categorises French and Belgian French descriptions', () => checkTable(ROWS))

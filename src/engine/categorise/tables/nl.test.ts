@@ -666,6 +666,7 @@ const BE_ROWS: readonly Row[] = [
     'DEBIT',
     'LOAN_REPAYMENT_REAL_ESTATE',
   ],
+  ['BEA JUMBO TANKSTATION VEGHEL', -49.95, 'CARD', 'TRANSPORT'],
 ]
 
 test('types and categorises Dutch and Belgian Dutch descriptions', () => checkTable(ROWS))
