@@ -145,6 +145,10 @@ export const RULE_IDS = {
     source: 'structural',
     meaning: 'Repeated payouts from a gig platform (delivery, ride-hailing): pay.',
   },
+  CARD_SETTLEMENT_LINKED: {
+    source: 'structural',
+    meaning: "A checking debit paired with the credit that settles the holder's card account.",
+  },
   FINANCE_NAME_REPAYMENT: {
     source: 'structural',
     meaning: 'Near-constant monthly debits to a finance-named organisation: a loan.',

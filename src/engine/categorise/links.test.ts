@@ -159,6 +159,31 @@ test('links a deferred card total to the credit that resets the card account', (
   assert.equal(result.get(spend.id)?.enrichments.type, 'CARD')
 })
 
+test("a credit card paid off from the checking account is the card's settlement once its account is seen", () => {
+  const payoff = tx('a0', '2026-03-27', -612.4, 'DD HALIFAX CREDIT CARD PAYMENT')
+  const unknown = tx('a0', '2026-02-27', -98.15, 'ABBUCHUNG 0044')
+  const reset = tx('a1', '2026-03-29', 612.4, 'PAYMENT RECEIVED - THANK YOU')
+  const reset2 = tx('a1', '2026-02-28', 98.15, 'ZAHLUNG ERHALTEN')
+  const spend = tx('a1', '2026-03-10', -612.4, 'WAITROSE 1123 GUILDFORD')
+  const result = byId(
+    enrichAccounts([
+      account('a0', 'CHECKING', [unknown, payoff]),
+      account('a1', 'CREDIT_CARD', [reset2, spend, reset]),
+    ]),
+  )
+  for (const [debit, credit] of [
+    [payoff, reset],
+    [unknown, reset2],
+  ] as const) {
+    assert.equal(result.get(debit.id)?.enrichments.category, 'DEFERRED_TOTAL_PAYMENT')
+    assert.equal(result.get(debit.id)?.enrichments.ruleId, 'CARD_SETTLEMENT_LINKED')
+    assert.equal(result.get(debit.id)?.enrichments.counterPartId, credit.id)
+  }
+  // Without the card account in the file, the same debit stays a credit card's repayment.
+  const alone = byId(enrichAccounts([account('a0', 'CHECKING', [payoff])]))
+  assert.equal(alone.get(payoff.id)?.enrichments.category, 'LOAN_REPAYMENT_REVOLVING')
+})
+
 test('flags international transfers, not card payments to a money transfer brand', () => {
   const abroad = tx('a0', '2026-03-01', -300, 'VIREMENT INTERNATIONAL EMIS JOHN DOE')
   const wise = tx('a0', '2026-03-02', -20, 'CARD PAYMENT TO WISE')

@@ -178,9 +178,21 @@ export const linkInternalTransfers = (
 }
 
 /**
- * Deferred-debit card settlements: the monthly total taken from a checking account
- * (DEFERRED_TOTAL_PAYMENT) and the credit that resets the card account (CREDIT_CARD_RESET), same
- * amount within a few days, point at each other. Types and categories stay as they are.
+ * What a card's settlement debit may have been read as before its card account is seen: the
+ * deferred total itself, a credit card's repayment (`CREDIT CARD PAYMENT`), or nothing known.
+ */
+const SETTLEMENT_CATEGORIES: ReadonlySet<Category> = new Set([
+  'DEFERRED_TOTAL_PAYMENT',
+  'LOAN_REPAYMENT_REVOLVING',
+  'OTHER_EXPENSE',
+])
+
+/**
+ * Deferred-debit card settlements: the monthly total taken from a checking account and the
+ * credit that resets the card account (CREDIT_CARD_RESET), same amount within a few days, point
+ * at each other. The debit is DEFERRED_TOTAL_PAYMENT: when the card account is in the file, its
+ * purchases are there, and a credit card paid off from the checking account is no loan
+ * repayment on top of them (`CARD_SETTLEMENT_LINKED`). Types stay as they are.
  */
 export const linkCardSettlements = (accounts: readonly (readonly Draft[])[]): void => {
   const resets = byAmount(
@@ -193,7 +205,8 @@ export const linkCardSettlements = (accounts: readonly (readonly Draft[])[]): vo
   const totals = draftsWhere(
     accounts,
     (d) =>
-      d.category === 'DEFERRED_TOTAL_PAYMENT' &&
+      SETTLEMENT_CATEGORIES.has(d.category) &&
+      d.account.type !== 'CREDIT_CARD' &&
       d.counterPartId === null &&
       resets.has(-d.transaction.amount),
   ).sort(compareDrafts)
@@ -211,5 +224,10 @@ export const linkCardSettlements = (accounts: readonly (readonly Draft[])[]): vo
     if (!best) continue
     total.counterPartId = best.transaction.id
     best.counterPartId = total.transaction.id
+    if (total.category !== 'DEFERRED_TOTAL_PAYMENT') {
+      total.category = 'DEFERRED_TOTAL_PAYMENT'
+      total.ruleId = 'CARD_SETTLEMENT_LINKED'
+      total.counterparty = null
+    }
   }
 }

@@ -116,6 +116,20 @@ test("gathers a revolving credit's varying debits, across a lender's brand names
   assert.deepEqual(sizes(entries), [3])
 })
 
+test("keeps a revolving credit's debits one contract even when some amounts repeat", () => {
+  const amounts = [-4210, -4210, -7733, -5120, -5120, -9040]
+  const entries = amounts.map((amount, i) =>
+    repayment(
+      `2025-0${i + 1}-20`,
+      amount,
+      'LASTSCHRIFT RAHMENKREDIT',
+      'EXAMPLE KREDITBANK',
+      'LOAN_REPAYMENT_REVOLVING',
+    ),
+  )
+  assert.deepEqual(sizes(entries), [6])
+})
+
 test('makes a contract of a single first instalment', () => {
   assert.deepEqual(sizes([repayment('2025-06-26', -12302, 'PRET SOGEFINANCE', 'SOGEFINANCE')]), [1])
 })

@@ -15,6 +15,8 @@ const ID = 'LOAN_CONTRACT'
  */
 const SAME_INSTALMENT = 0.02
 
+const REVOLVING_KEY: string = `${'LOAN_REPAYMENT_REVOLVING' satisfies Category}|`
+
 const isRepayment = (category: Category): boolean =>
   LOAN_REPAYMENT.has(category) && category !== 'SPLIT_PAYMENT'
 
@@ -72,7 +74,8 @@ const splitByWording = (
 /**
  * One cash flow per credit contract: repayments to the same lender (whatever the wording) and of
  * the same amount form a contract; the lender's instalments that match no other one (a revolving
- * credit's varying monthly debits) form one more contract together. A single repayment is a
+ * credit's varying monthly debits) form one more contract together; a revolving credit's
+ * repayments are one contract per wording or reference, whatever their amounts. A single repayment is a
  * contract too: a loan that started a month before the analysis date has one instalment.
  * Known misses: two contracts of one lender with the same instalment and the same wording are
  * seen as one; a contract whose reference changes every month is one flow per reference only
@@ -101,7 +104,14 @@ export const loanContracts: RecurrenceDetector = {
       else group.push(e)
     }
     const references = new Map<string, string>()
-    for (const group of groups.values()) {
+    for (const [key, group] of groups) {
+      // A revolving credit's instalments vary by definition (LABELLING.md): one contract per
+      // lender and wording or reference, whatever the amounts.
+      if (key.startsWith(REVOLVING_KEY)) {
+        for (const entries of splitByWording(group.sort(byDateThenId), references))
+          flows.push({ detectorId: ID, entries })
+        continue
+      }
       const clusters = clusterByAmount(group, SAME_INSTALMENT)
       const leftovers: LedgerEntry[] = []
       for (const cluster of clusters) {
