@@ -36,6 +36,7 @@ import { linkCardSettlements, linkInternalTransfers, linkRejections } from './li
 import { applyRecurringEmployer } from './recurring-employer.ts'
 import { applyFinancePayees } from './finance-payee.ts'
 import { holderNamesOf } from './payee-kind.ts'
+import { CIVIL_TITLES } from './name-words.ts'
 
 /** Compiled once: an immutable lookup table, not state. */
 const MATCHER: Matcher = compileMatcher(MATCHER_SOURCES)
@@ -95,8 +96,10 @@ const readNormalised = (
     }
     break
   }
-  // Fees are booked by the bank itself, whatever rail they mention (`FRAIS REJET PRLV`).
-  if (isBankFee(category)) type = credit ? 'CREDIT' : 'DEBIT'
+  // Fees are booked by the bank itself, whatever rail they mention (`FRAIS REJET PRLV`); on a
+  // card account every debit is a card operation, its fees included (LABELLING.md).
+  if (isBankFee(category))
+    type = credit ? 'CREDIT' : accountType === 'CREDIT_CARD' ? 'CARD' : 'DEBIT'
   const found = (tag: number): boolean => (firstHit[tag] ?? -1) >= 0
   return {
     labelRoot,
@@ -201,27 +204,10 @@ const toEnriched = (draft: Draft): EnrichedTransaction => {
   return enriched
 }
 
-/** Civil titles in owner names, left out when matching them in descriptions. */
-const TITLES: ReadonlySet<string> = new Set([
-  'M',
-  'MR',
-  'MME',
-  'MLLE',
-  'MRS',
-  'MS',
-  'MISS',
-  'DR',
-  'SR',
-  'SRA',
-  'HERR',
-  'FRAU',
-  'DHR',
-  'MEVR',
-])
 /** Words that join two holders in one owner name (`MR JEAN DUPONT ET MME MARIE DUPONT`). */
 const JOINS: ReadonlySet<string> = new Set(['ET', 'AND', 'Y', 'UND', 'EN', '&', 'OU', 'OR', 'OF'])
 
-/** Each holder's name as words, titles left out; one name may hold two holders. */
+/** Each holder's name as words, civil titles (`name-words.ts`) left out; one name may hold two holders. */
 const ownerNameWords = (accounts: readonly Account[]): string[][] => {
   const names: string[][] = []
   for (const account of accounts) {
@@ -233,7 +219,7 @@ const ownerNameWords = (accounts: readonly Account[]): string[][] => {
           // A single word (a family name) also names relatives: require first and last name.
           if (holder.length >= 2) names.push(holder)
           holder = []
-        } else if (word.length > 1 && !TITLES.has(word)) {
+        } else if (word.length > 1 && !CIVIL_TITLES.has(word)) {
           holder.push(word)
         }
       }

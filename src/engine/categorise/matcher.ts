@@ -368,8 +368,11 @@ export const findHits = (
           break
         }
       }
-    } else if (word.length >= MIN_STEM_LENGTH) {
-      if (word.length >= MIN_TRUNCATED_LENGTH) matched = matcher.byTruncation.get(word)
+    }
+    // A word that starts a longer name only (`STADTBAECKEREI KAMPS`) may still be a place word.
+    if (matched === undefined && word.length >= MIN_STEM_LENGTH) {
+      if (!candidates && word.length >= MIN_TRUNCATED_LENGTH)
+        matched = matcher.byTruncation.get(word)
       matched ??= stemOf(matcher, word, markets)
     }
     if (matched) {

@@ -10,6 +10,7 @@ export const PROTECTED_TOKENS: ReadonlySet<string> = new Set([
   '888CASINO',
   '10BET',
   'N26',
+  'V12',
   'IN3',
   'M6',
   'TF1',

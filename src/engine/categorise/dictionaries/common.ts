@@ -14,6 +14,8 @@ export const COMMON: Dictionary = {
     'CONTACTLESS',
     'APPLE PAY',
     'GOOGLE PAY',
+    'SAMSUNG PAY',
+    'GARMIN PAY',
     'VISA DEBIT',
     // Card terminals of small shops: the payment was made by card (LABELLING.md).
     'SUMUP',

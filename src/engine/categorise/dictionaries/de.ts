@@ -499,6 +499,10 @@ export const DE: Dictionary = {
     'KFW WOHNEIGENTUM',
   ],
   REVOLVING: [
+    'MINDESTBETRAG',
+    'MINDESTZAHLUNG',
+    'MINDESTRATE',
+    'TEILZAHLUNGSFUNKTION',
     'RAHMENKREDIT',
     'ABRUFKREDIT',
     'DISPOKREDIT',
@@ -779,6 +783,10 @@ export const DE: Dictionary = {
     'FREMDWAHRUNGSENTGELT',
   ],
   OVERDRAFT: [
+    'KONTOUEBERZIEHUNG',
+    'KONTOUBERZIEHUNG',
+    'UEBERZIEHUNGSPROVISION',
+    'UBERZIEHUNGSPROVISION',
     'DISPOZINSEN',
     'SOLLZINSEN',
     'UEBERZIEHUNGSZINSEN',
@@ -1253,6 +1261,7 @@ export const DE: Dictionary = {
     'ORTHOPADE',
   ],
   LEISURE_WORD: [
+    'MENSA',
     'GASTSTAETTE',
     'GASTSTATTE',
     'GASTHAUS',

@@ -1828,6 +1828,7 @@ export const NL: Dictionary = {
     'EYEWISH',
   ],
   GROCERY: [
+    'BAKKER BART',
     'ALBERT HEIJN',
     'AH',
     'AH TO GO',
@@ -1985,7 +1986,6 @@ export const NL: Dictionary = {
     'BAGELS & BEANS',
     'COFFEE COMPANY',
     'DOPPIO',
-    'BAKKER BART',
     'LOETJE',
     'PANCAKE',
     'VUE NL',

@@ -5,7 +5,9 @@
  * merchant), so `FRAIS DE PORT AMAZON` stays a purchase.
  */
 import type { Category } from '../../model/index.ts'
-import { firstOrg, has, type Facts } from '../facts.ts'
+import { has, type Facts } from '../facts.ts'
+import { ORIGIN } from '../matcher.ts'
+import { isOrgTagId } from '../tags.ts'
 import type { Rule } from './rule.ts'
 
 type FeeKind =
@@ -19,8 +21,13 @@ type FeeKind =
   | 'ACCOUNT_SEIZURE'
   | 'PREVENTIVE_SEIZURE'
 
+/**
+ * No rail and no organisation of the hand dictionaries: a brand known only from OpenStreetMap
+ * is often a plan's name (`SMART`, `METAL`), not a payee.
+ */
 const bookedByTheBank = (facts: Facts): boolean =>
-  (facts.type === 'DEBIT' || facts.type === 'CREDIT') && firstOrg(facts) === undefined
+  (facts.type === 'DEBIT' || facts.type === 'CREDIT') &&
+  !facts.hits.some((hit) => isOrgTagId(hit.tag) && hit.origin === ORIGIN.HAND)
 
 const isLoan = (facts: Facts): boolean =>
   has(facts, 'LOAN') ||

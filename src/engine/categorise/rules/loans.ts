@@ -33,6 +33,16 @@ const productOf = (facts: Facts): Product => {
  */
 const FINANCED_SHOPS = ['SHOPPING', 'SPORT', 'LEISURE', 'HEALTH', 'MULTIMEDIA'] as const
 
+/** Organisations that bill in monthly instalments without lending. */
+const BILLERS = [
+  'POWER',
+  'TELECOM',
+  'INSURER',
+  'INSURER_HEALTH',
+  'INSURER_AUTO',
+  'INSURER_HOME',
+] as const
+
 export const SPLIT_PAYMENTS: Rule = {
   id: 'SPLIT_PAYMENT',
   categories: ['SPLIT_PAYMENT'],
@@ -40,7 +50,9 @@ export const SPLIT_PAYMENTS: Rule = {
   orgTags: ['BNPL', ...LENDERS],
   decide: (facts) =>
     !facts.credit &&
-    (hasAny(facts, ['BNPL', 'SPLIT']) ||
+    (has(facts, 'BNPL') ||
+      // Instalments of a credit card's balance (`KREDITKARTE TEILZAHLUNG`) are revolving credit.
+      (has(facts, 'SPLIT') && !has(facts, 'REVOLVING')) ||
       // A lender's plan for a named shop (LABELLING.md).
       (hasAny(facts, LENDERS) && hasAny(facts, FINANCED_SHOPS)))
       ? 'SPLIT_PAYMENT'
@@ -124,6 +136,15 @@ export const LOANS: Rule = {
   decide: (facts) => {
     const lender = hasAny(facts, LENDERS)
     if (!lender && !hasAny(facts, ['LOAN', 'MORTGAGE', 'REVOLVING', 'PERSONAL_LOAN'])) return null
+    // A utility, operator or insurer's monthly instalment (`MAANDTERMIJN` of an energy bill)
+    // is no credit when no lender is named and no kind of credit either (an insurer that
+    // lends says `HYPOTHEEK`).
+    if (
+      !lender &&
+      !hasAny(facts, ['MORTGAGE', 'REVOLVING', 'PERSONAL_LOAN']) &&
+      hasAny(facts, BILLERS)
+    )
+      return null
     // A lender paying back an overpayment is a refund, not a new loan.
     if (facts.credit && has(facts, 'REFUND') && !has(facts, 'DRAWDOWN')) return null
     // A credit of unknown kind is a personal loan (LABELLING.md): never a bare LOAN_REPAYMENT.

@@ -106,7 +106,9 @@ const decisiveHit = (facts: Facts): Hit | null => {
       if (GAMBLING_TAGS.has(hit.tag)) return hit
       continue
     }
-    if (!TAGS_NAMED.has(hit.tag)) word ??= hit
+    // A tobacconist's word beats the shop it stands in (`KIOSK … TABAKWAREN`, `PRESSE TABAC`).
+    if (!TAGS_NAMED.has(hit.tag))
+      word = word === null || hit.tag === TAG_ID.TOBACCO_WORD ? hit : word
     else if (hit.ambiguous) ambiguous ??= hit
     else if (hit.origin === ORIGIN.OSM_BRAND) brand ??= hit
     else return hit
@@ -121,6 +123,8 @@ const decisiveHit = (facts: Facts): Hit | null => {
  */
 const BRAND_TYPES: ReadonlySet<string> = new Set(['CARD', 'DIRECT_DEBIT', 'DEBIT'])
 
+const TRANSFER_TYPES: ReadonlySet<string> = new Set(['OUTGOING_TRANSFER', 'INCOMING_TRANSFER'])
+
 /** The category of the decisive hit, when it comes from `origin`. */
 const merchantCategoryFrom =
   (origin: number) =>
@@ -130,6 +134,15 @@ const merchantCategoryFrom =
     const hit = decisiveHit(facts)
     if (hit === null || hit.origin !== origin) return null
     if (origin === ORIGIN.OSM_BRAND && !BRAND_TYPES.has(facts.type)) return null
+    // A transfer's free text says what the money is for between people (`BIZUM … PADEL`,
+    // `TASCHENGELD`): a shop-type word there names no shop. A named organisation still does.
+    // Doctors and dentists are often paid by transfer against their invoice.
+    if (
+      !TAGS_NAMED.has(hit.tag) &&
+      hit.tag !== TAG_ID.HEALTH_WORD &&
+      TRANSFER_TYPES.has(facts.type)
+    )
+      return null
     if (facts.credit) return 'GAMBLING_GAIN'
     const category = BY_TAG.get(hit.tag) ?? null
     // Nobody buys goods from a shop by direct debit: a shop brand known only from OpenStreetMap

@@ -24,6 +24,8 @@ export const REJECTIONS: Rule = {
   counterparty: 'org',
   decide: (facts) => {
     if (!has(facts, 'REJECT')) return null
+    // A card purchase given back (`RETOURE` of goods) is a refund, not a returned payment.
+    if (facts.type === 'CARD_REFUND') return null
     if (has(facts, 'T_CHECK') || has(facts, 'T_CHECK_DEPOSIT')) return 'REJECTION_CHECK'
     if (hasAny(facts, LOAN_TAGS)) return 'REJECTION_LOAN_REPAYMENT'
     return 'REJECTION_PAYMENT'

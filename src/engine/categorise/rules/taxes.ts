@@ -6,6 +6,17 @@
 import { has, hasAny } from '../facts.ts'
 import type { Rule } from './rule.ts'
 
+const BENEFIT_WORDS = [
+  'ALLOWANCE',
+  'FAMILY_AID',
+  'HOUSING_AID',
+  'UNEMPLOYMENT_AID',
+  'HEALTH_AID',
+  'INCOME_SUPPORT',
+  'SALARY',
+  'PENSION',
+] as const
+
 export const SPECIFIC_TAXES: Rule = {
   id: 'TAX_SPECIFIC_WORDING',
   categories: [
@@ -23,6 +34,9 @@ export const SPECIFIC_TAXES: Rule = {
     if (has(facts, 'TAX_CREDIT')) return facts.credit ? 'PERSO_TAX_CREDIT' : null
     if (has(facts, 'PRO_TAX')) return facts.credit ? 'PRO_TAX_REFUND' : 'PRO_TAX'
     if (!hasAny(facts, ['INCOME_TAX', 'HOUSING_TAX', 'PROPERTY_TAX'])) return null
+    // A local authority also pays benefits and wages (`… BOROUGH COUNCIL HB`, `… COUNCIL
+    // SALARIES`): the benefit or the pay decides.
+    if (facts.credit && hasAny(facts, BENEFIT_WORDS)) return null
     if (facts.credit) return 'PERSO_TAX_REFUND'
     if (has(facts, 'INCOME_TAX')) return 'INCOME_TAX'
     return has(facts, 'HOUSING_TAX') ? 'HOUSING_TAX' : 'PROPERTY_TAX'

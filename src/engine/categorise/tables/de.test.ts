@@ -278,6 +278,35 @@ const ROWS: readonly Row[] = [
   ['WAEHRUNGSUMRECHNUNGSENTGELT', -1.75, 'DEBIT', 'FEES_BANK_SERVICE'],
   // Fuel at a supermarket's pumps is TRANSPORT (LABELLING.md), the brand notwithstanding.
   ['KARTENZAHLUNG GLOBUS TANKSTELLE 0815 SAARBRUECKEN', -64.1, 'CARD', 'TRANSPORT'],
+  // A place word inside a compound that also starts a longer brand name.
+  ['KARTENZAHLUNG girocard Stadtbaeckerei Engel', -3.1, 'CARD', 'GROCERY'],
+  ['KARTENZAHLUNG Mensa Uni Sued', -4.0, 'CARD', 'LEISURE'],
+  ['KARTENZAHLUNG Konzerthaus Dortmund', -60.0, 'CARD', 'LEISURE'],
+  // The tobacconist's word beats the kiosk it stands in.
+  ['KARTENZAHLUNG Kiosk Nordstadt Tabakwaren', -8.0, 'CARD', 'TOBACCO'],
+  ['Rechnungsabschluss Zinsen Kontoüberziehung Entgelte', -5.0, 'DEBIT', 'FEES_OVERDRAFT'],
+  // A credit card's balance paid in instalments is revolving credit, not a split payment.
+  [
+    'LASTSCHRIFT Musterbank Kreditkarte Teilzahlung 05/2026',
+    -60.0,
+    'DIRECT_DEBIT',
+    'LOAN_REPAYMENT_REVOLVING',
+  ],
+  [
+    'LASTSCHRIFT Beispielbank Mindestbetrag Karte 06/26',
+    -45.0,
+    'DIRECT_DEBIT',
+    'LOAN_REPAYMENT_REVOLVING',
+  ],
+  // Goods sent back to a card purchase: a refund, not a returned payment.
+  ['Mastercard Gutschrift OTTO GMBH Retoure', 39.9, 'CARD_REFUND', 'REFUND'],
+  // A plan's name that OpenStreetMap knows as a brand does not hide the bank's fee.
+  ['Vivid Smart Mitgliedschaft Gebühr', -4.9, 'DEBIT', 'FEES_BANK_SERVICE'],
+  // On a card account the card's own fees are card operations (LABELLING.md).
+  ['Jahresgebühr Kreditkarte', -29.0, 'CARD', 'FEES_BANK_SERVICE', 'CREDIT_CARD'],
+  // Pocket money by transfer: the free text names no shop.
+  ['Überweisung an Weber, Tim Taschengeld Mai', -100.0, 'OUTGOING_TRANSFER', 'OTHER_EXPENSE'],
+  ['Überweisung Praxis Dr. Klein Zahnarzt Rechnung 4471', -85.0, 'OUTGOING_TRANSFER', 'HEALTH'],
 ]
 
 test('types and categorises German descriptions', () => checkTable(ROWS))

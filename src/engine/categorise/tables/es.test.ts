@@ -302,6 +302,8 @@ const ROWS: readonly Row[] = [
     'LOAN_REPAYMENT_REAL_ESTATE',
   ],
   ['COMPRA TARJ. EROSKI GASOLINERA PAMPLONA', -45.3, 'CARD', 'TRANSPORT'],
+  // A Bizum between friends: the words of its note name no shop.
+  ['BIZUM ENVIADO LAURA CENA RESTAURANTE', -15.0, 'OUTGOING_TRANSFER', 'OTHER_EXPENSE'],
 ]
 
 test('types and categorises Spanish descriptions', () => checkTable(ROWS))

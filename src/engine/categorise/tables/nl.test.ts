@@ -667,6 +667,9 @@ const BE_ROWS: readonly Row[] = [
     'LOAN_REPAYMENT_REAL_ESTATE',
   ],
   ['BEA JUMBO TANKSTATION VEGHEL', -49.95, 'CARD', 'TRANSPORT'],
+  // An energy supplier's monthly instalment is no credit.
+  ['Incasso Naam: Vattenfall Omschrijving: maandtermijn energie', -120.0, 'DIRECT_DEBIT', 'POWER'],
+  ['Betaalautomaat pasnr. 003 Bakker Bart Utrecht', -4.0, 'CARD', 'GROCERY'],
 ]
 
 test('types and categorises Dutch and Belgian Dutch descriptions', () => checkTable(ROWS))
