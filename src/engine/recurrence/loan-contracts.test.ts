@@ -130,6 +130,26 @@ test("keeps a revolving credit's debits one contract even when some amounts repe
   assert.deepEqual(sizes(entries), [6])
 })
 
+test('starts a new contract when a lender lends again after the instalments stopped', () => {
+  const lender = 'QUICKCASH'
+  const root = 'DD QUICKCASH INSTALMENT'
+  const entries = [
+    repayment('2025-01-10', 30000, 'FPI QUICKCASH ADVANCE', lender, 'LOAN_DRAWDOWN_PERSONAL'),
+    repayment('2025-02-01', -14000, root, lender),
+    repayment('2025-03-01', -14000, root, lender),
+    repayment('2025-04-01', -14000, root, lender),
+    repayment('2025-05-20', 30000, 'FPI QUICKCASH ADVANCE', lender, 'LOAN_DRAWDOWN_PERSONAL'),
+    repayment('2025-06-01', -14000, root, lender),
+    repayment('2025-06-29', -14000, root, lender),
+  ]
+  assert.deepEqual(sizes(entries), [3, 2])
+  // Without the second loan paid out, a pause is only a pause.
+  assert.deepEqual(
+    sizes(entries.filter((e) => e.tx.amount < 0 || e.day < toDayNumber('2025-02-01'))),
+    [5],
+  )
+})
+
 test('makes a contract of a single first instalment', () => {
   assert.deepEqual(sizes([repayment('2025-06-26', -12302, 'PRET SOGEFINANCE', 'SOGEFINANCE')]), [1])
 })

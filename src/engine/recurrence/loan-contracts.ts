@@ -1,7 +1,7 @@
 import type { Category } from '../model/index.ts'
 import type { LedgerEntry } from '../insights/ledger.ts'
 import { byDateThenId } from '../insights/ledger.ts'
-import { LOAN_REPAYMENT } from '../insights/categories.ts'
+import { LOAN_DRAWDOWN, LOAN_REPAYMENT } from '../insights/categories.ts'
 import { lenderName } from '../insights/lenders.ts'
 import { clusterByAmount } from './grouping.ts'
 import type { DetectedFlow, RecurrenceDetector } from './types.ts'
@@ -71,11 +71,44 @@ const splitByWording = (
   return [[...(largest ?? []), ...strays].sort(byDateThenId), ...others]
 }
 
+/** Why 45: a monthly instalment a few days late is no pause; a month skipped is. */
+const PAUSE_DAYS = 45
+
+/**
+ * Same lender, same instalment, but the debits stop, the lender lends again, and the debits
+ * resume: a new loan (short-term lenders lend the same sums again and again), not one contract.
+ * `entries` are in date order.
+ */
+const splitByNewLoan = (
+  entries: LedgerEntry[],
+  drawdownDays: readonly number[] | undefined,
+): LedgerEntry[][] => {
+  if (drawdownDays === undefined) return [entries]
+  const contracts: LedgerEntry[][] = []
+  let current: LedgerEntry[] = []
+  let previous: LedgerEntry | undefined
+  for (const e of entries) {
+    if (
+      previous !== undefined &&
+      e.day - previous.day > PAUSE_DAYS &&
+      drawdownDays.some((day) => day > previous!.day && day < e.day)
+    ) {
+      contracts.push(current)
+      current = []
+    }
+    current.push(e)
+    previous = e
+  }
+  contracts.push(current)
+  return contracts
+}
+
 /**
  * One cash flow per credit contract: repayments to the same lender (whatever the wording) and of
  * the same amount form a contract; the lender's instalments that match no other one (a revolving
  * credit's varying monthly debits) form one more contract together; a revolving credit's
- * repayments are one contract per wording or reference, whatever their amounts. A single repayment is a
+ * repayments are one contract per wording or reference, whatever their amounts; debits that
+ * pause and resume after the lender lent again are a new contract. A single repayment is a
  * contract too: a loan that started a month before the analysis date has one instalment.
  * Known misses: two contracts of one lender with the same instalment and the same wording are
  * seen as one; a contract whose reference changes every month is one flow per reference only
@@ -87,17 +120,31 @@ export const loanContracts: RecurrenceDetector = {
     const flows: DetectedFlow[] = []
     const groups = new Map<string, LedgerEntry[]>()
     const lenders = new Map<string, string>()
-    for (const e of candidates) {
-      const { category, counterparty } = e.tx.enrichments
-      if (e.tx.amount >= 0 || !isRepayment(category)) continue
-      // By lender, not by wording: a re-presented debit ("… REPRESENTATION") and a lender's
-      // second wording belong to the same contracts; amounts then tell the contracts apart.
+    const lenderOf = (e: LedgerEntry): string => {
+      const { counterparty } = e.tx.enrichments
       const text = `${counterparty ?? ''}|${e.tx.labelRoot}`
       let lender = lenders.get(text)
       if (lender === undefined) {
         lender = lenderName(counterparty, e.tx.labelRoot, e.tx.labelRoot)
         lenders.set(text, lender)
       }
+      return lender
+    }
+    /** Days on which each lender paid money out to the holder. */
+    const drawdowns = new Map<string, number[]>()
+    for (const e of candidates) {
+      const { category } = e.tx.enrichments
+      if (e.tx.amount > 0 && LOAN_DRAWDOWN.has(category)) {
+        const lender = lenderOf(e)
+        const days = drawdowns.get(lender)
+        if (days === undefined) drawdowns.set(lender, [e.day])
+        else days.push(e.day)
+        continue
+      }
+      if (e.tx.amount >= 0 || !isRepayment(category)) continue
+      // By lender, not by wording: a re-presented debit ("… REPRESENTATION") and a lender's
+      // second wording belong to the same contracts; amounts then tell the contracts apart.
+      const lender = lenderOf(e)
       const key = `${category}|${lender}`
       const group = groups.get(key)
       if (group === undefined) groups.set(key, [e])
@@ -117,8 +164,12 @@ export const loanContracts: RecurrenceDetector = {
       for (const cluster of clusters) {
         if (cluster.length < 2) leftovers.push(...cluster)
         else
-          for (const entries of splitByWording(cluster, references))
-            flows.push({ detectorId: ID, entries })
+          for (const contract of splitByWording(cluster, references))
+            for (const entries of splitByNewLoan(
+              contract,
+              drawdowns.get(lenderOf(contract[0] as LedgerEntry)),
+            ))
+              flows.push({ detectorId: ID, entries })
       }
       if (leftovers.length > 0) flows.push({ detectorId: ID, entries: leftovers })
     }
