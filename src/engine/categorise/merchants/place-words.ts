@@ -112,7 +112,9 @@ export const HAND_PLACE_WORDS: Readonly<
       'PHILHARMONIE',
       'KONZERTHAUS',
       'SCHAUSPIELHAUS',
+      'DOENER',
+      'DONER',
     ],
-    TRANSPORT_WORD: ['TANKSTELLE'],
+    TRANSPORT_WORD: ['TANKSTELLE', 'WASCHANLAGE', 'WASCHSTRASSE'],
   },
 }

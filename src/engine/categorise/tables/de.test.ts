@@ -307,6 +307,8 @@ const ROWS: readonly Row[] = [
   // Pocket money by transfer: the free text names no shop.
   ['Überweisung an Weber, Tim Taschengeld Mai', -100.0, 'OUTGOING_TRANSFER', 'OTHER_EXPENSE'],
   ['Überweisung Praxis Dr. Klein Zahnarzt Rechnung 4471', -85.0, 'OUTGOING_TRANSFER', 'HEALTH'],
+  ['Kartenzahlung Autowaschanlage Blitz', -12.0, 'CARD', 'TRANSPORT'],
+  ['Kartenzahlung Dönerladen Antep', -7.0, 'CARD', 'LEISURE'],
 ]
 
 test('types and categorises German descriptions', () => checkTable(ROWS))
