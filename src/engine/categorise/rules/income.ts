@@ -30,7 +30,8 @@ export const SALARY: Rule = {
   ],
 }
 
-const BENEFIT_WORDS: readonly Tag[] = [
+/** Words that name a benefit, whoever pays it. */
+export const BENEFIT_WORDS: readonly Tag[] = [
   'FAMILY_AID',
   'HOUSING_AID',
   'UNEMPLOYMENT_AID',

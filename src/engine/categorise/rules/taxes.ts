@@ -5,17 +5,11 @@
  */
 import { has, hasAny } from '../facts.ts'
 import type { Rule } from './rule.ts'
+import type { Tag } from '../tags.ts'
+import { BENEFIT_WORDS } from './income.ts'
 
-const BENEFIT_WORDS = [
-  'ALLOWANCE',
-  'FAMILY_AID',
-  'HOUSING_AID',
-  'UNEMPLOYMENT_AID',
-  'HEALTH_AID',
-  'INCOME_SUPPORT',
-  'SALARY',
-  'PENSION',
-] as const
+/** On a credit, a benefit or pay word says what the money is, whoever pays it. */
+const NOT_A_REFUND: readonly Tag[] = [...BENEFIT_WORDS, 'ALLOWANCE', 'SALARY', 'PENSION']
 
 export const SPECIFIC_TAXES: Rule = {
   id: 'TAX_SPECIFIC_WORDING',
@@ -36,7 +30,7 @@ export const SPECIFIC_TAXES: Rule = {
     if (!hasAny(facts, ['INCOME_TAX', 'HOUSING_TAX', 'PROPERTY_TAX'])) return null
     // A local authority also pays benefits and wages (`… BOROUGH COUNCIL HB`, `… COUNCIL
     // SALARIES`): the benefit or the pay decides.
-    if (facts.credit && hasAny(facts, BENEFIT_WORDS)) return null
+    if (facts.credit && hasAny(facts, NOT_A_REFUND)) return null
     if (facts.credit) return 'PERSO_TAX_REFUND'
     if (has(facts, 'INCOME_TAX')) return 'INCOME_TAX'
     return has(facts, 'HOUSING_TAX') ? 'HOUSING_TAX' : 'PROPERTY_TAX'
