@@ -104,7 +104,12 @@ const metaOf = (account: Account, key: string): ReportAccountMeta => {
     country: (account.country ?? account.bank?.country ?? null)?.toLowerCase() ?? null,
     holders: account.owners.flatMap((owner) => (owner.name ? [{ name: owner.name }] : [])),
     periodStart: dates[0] ?? null,
-    periodEnd: dates[dates.length - 1] ?? null,
+    // The statement runs to its balance's date when that is later than its last transaction.
+    periodEnd:
+      [dates[dates.length - 1], account.balanceDate?.slice(0, 10)]
+        .filter((date) => date !== undefined)
+        .sort()
+        .pop() ?? null,
     isJointOwnership: account.owners.length > 1,
     isSharedOwnership: false,
     code: account.currency,
