@@ -252,7 +252,7 @@ export const uploadReport = async (
       createdAt: now,
       updatedAt: now,
     })
-    await tx.query('update customers set hidden = true where id = $1', [id])
+    await deps.reports.hideCustomer(tx, id)
     await deps.analyses.saveAccounts(
       tx,
       { projectId, customerId: id, accounts: read.accounts },
@@ -263,11 +263,9 @@ export const uploadReport = async (
   return report
 }
 
-const isStringArray = (value: unknown): value is unknown[] => Array.isArray(value)
-
 const readIds = (value: unknown, name: string): number[] | undefined => {
   if (value === undefined || value === null) return undefined
-  if (!isStringArray(value) || value.length === 0) {
+  if (!Array.isArray(value) || value.length === 0) {
     throw missing(`params.${name} must be a non-empty array of category ids`, [`params.${name}`])
   }
   return value.map((entry, index) => {

@@ -59,6 +59,10 @@ export const reportStore = (db: Tx): ReportStore => ({
     )
   },
 
+  hideCustomer: async (tx, customerId) => {
+    await tx.query('update customers set hidden = true where id = $1', [customerId])
+  },
+
   find: async (projectId, id) => {
     const { rows } = await db.query<ReportRow>(
       `select ${COLUMNS} from reports where project_id = $1 and id = $2`,

@@ -51,6 +51,8 @@ export interface Report {
 
 export interface ReportStore {
   insert(tx: Tx, report: Report): Promise<void>
+  /** Hides the report's customer from the analyses API (lists, reads, updates, deletes). */
+  hideCustomer(tx: Tx, customerId: string): Promise<void>
   /** The project's report; undefined when unknown or another project's. */
   find(projectId: string, id: string): Promise<Report | undefined>
   findById(id: string): Promise<Report | undefined>

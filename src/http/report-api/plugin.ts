@@ -274,13 +274,11 @@ const routes =
           clientId: String(body.client_id),
           clientSecret: String(body.client_secret),
         })
-        return reply
-          .status(200)
-          .send({
-            access_token: pair.access_token,
-            expires_in: pair.expires_in,
-            token_type: 'Bearer',
-          })
+        return reply.status(200).send({
+          access_token: pair.access_token,
+          expires_in: pair.expires_in,
+          token_type: 'Bearer',
+        })
       },
     )
 
