@@ -8,6 +8,7 @@
  * order of the simple scores.
  *
  *   npm run bench:report-api -- [--seeds 101,102,103] [--countries FR,UK,ES,NL,BE,DE]
+ *     [--account-type]   also send each account's type (our `account_type` extension)
  */
 import { parseArgs } from 'node:util'
 import { analyse } from '../src/engine/analyse.ts'
@@ -21,6 +22,7 @@ const { values } = parseArgs({
   options: {
     seeds: { type: 'string', default: '101,102,103' },
     countries: { type: 'string', default: 'FR,UK,ES,NL,BE,DE' },
+    'account-type': { type: 'boolean', default: false },
   },
 })
 const seeds = (values.seeds ?? '').split(',').map(Number)
@@ -51,6 +53,7 @@ const toReportInput = (upload: Upload, country: Country) => ({
       .sort((a, b) => a.date.localeCompare(b.date))
     const net = transactions.reduce((sum, transaction) => sum + transaction.amount, 0)
     return {
+      ...(values['account-type'] === true && { account_type: account.type }),
       account_number: account.iban,
       bank: account.bank.name,
       country: country.toLowerCase(),

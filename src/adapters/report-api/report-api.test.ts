@@ -115,6 +115,13 @@ describe('the Report API input', () => {
     assert.equal(result.issues[0]?.severity, 'error')
   })
 
+  it('reads our account_type extension, CHECKING when absent', () => {
+    const typed = structuredClone(SEED) as { accounts: Record<string, unknown>[] }
+    typed.accounts[0]!.account_type = 'savings'
+    assert.equal(parseReportInput(typed).accounts[0]?.type, 'SAVINGS')
+    assert.equal(parseReportInput(SEED).accounts[0]?.type, 'CHECKING')
+  })
+
   it('keeps every currency of an account apart and one account per currency', () => {
     const two = structuredClone(SEED)
     two.accounts[0]!.currencies.push({ ...two.accounts[0]!.currencies[0]!, code: 'EUR' })

@@ -4,6 +4,7 @@
  * `info` and the counterparty in `partner`, balances and turnovers per currency. Read by hand
  * with paths, as the other adapters do; an error names the field, a warning keeps the item.
  */
+import { ACCOUNT_TYPES, type AccountType } from '../../engine/model/index.ts'
 import { describe, isObject, isIsoDateTime, type IssueList, type JsonObject } from '../validate.ts'
 
 export interface ReportTransactionInput {
@@ -24,6 +25,8 @@ export interface ReportCurrencyInput {
 }
 
 export interface ReportAccountInput {
+  /** Our extension (`account_type`): the vendor's file has no account type. */
+  accountType: AccountType
   accountNumber?: string
   bank?: string
   country?: string
@@ -170,9 +173,11 @@ const readAccount = (
   if (periodStart !== undefined && periodEnd !== undefined && periodStart > periodEnd) {
     issues.error(`${path}.period_end`, 'must not be before period_start')
   }
+  const accountType = issues.optionalEnum(value, 'account_type', path, ACCOUNT_TYPES, 'CHECKING')
   const isJointOwnership = issues.optionalBoolean(value, 'is_joint_ownership', path)
   const isSharedOwnership = issues.optionalBoolean(value, 'is_shared_ownership', path)
   return {
+    accountType,
     holders: readHolders(issues, value.holders, `${path}.holders`),
     currencies,
     ...(accountNumber !== undefined && accountNumber !== '' && { accountNumber }),

@@ -5,8 +5,9 @@
  * Turnovers and balances that do not reconcile with each other or with the transactions are
  * kept and reported as warnings (our integrity check), never refused.
  *
- * What it knowingly gets wrong: the file has no account type, so every account is a personal
- * checking account; the partner is appended to the description the engine reads when the
+ * What it knowingly gets wrong: the vendor's file has no account type, so an account is a
+ * personal checking account unless our extension `account_type` says otherwise (a savings
+ * account read as checking can make transfers into it look like income); the partner is appended to the description the engine reads when the
  * bank's text does not already name it (it is the best counterparty evidence the file has).
  */
 import { toMajor, toMinor, type Account, type Transaction } from '../../engine/model/index.ts'
@@ -149,7 +150,7 @@ export const toModel = (
       const number = input.accountNumber?.replace(/\s/g, '')
       accounts.push({
         id,
-        type: 'CHECKING',
+        type: input.accountType,
         usage: 'PERSONAL',
         ownership: input.holders.length > 0 ? 'HOLDER' : 'UNKNOWN',
         currency: currency.code,
