@@ -24,6 +24,9 @@ import { pgBossWebhookQueue, startWebhookSweeper, webhookJobs } from './jobs/web
 import { oauthRoutes } from './http/routes/oauth/routes.ts'
 import { subscriptionRoutes } from './http/routes/subscriptions/routes.ts'
 import { webhookStore } from './store/webhooks.ts'
+import type { ReportDeps } from './app/report-api/ports.ts'
+import { pgBossReportQueue, reportJobs } from './jobs/report-job.ts'
+import { reportStore } from './store/reports.ts'
 import { createTargetChecker, createWebhookSender } from './webhooks/delivery.ts'
 import {
   createStore,
@@ -67,6 +70,8 @@ export interface Runtime {
   webhookSweeper: { start(): void; stop(): void }
   tokens: TokenService
   jobs: JobDefinition[]
+  /** The Report API's dependencies: `deps` plus its store, queue and retention. */
+  reportDeps: ReportDeps
   close(): Promise<void>
 }
 
@@ -116,6 +121,21 @@ export const createRuntime = async (
   }
   // Every domain event is also fanned out to the project's webhook subscriptions.
   deps.events = withWebhookFanOut(store.events, webhooks)
+  // The same object as `deps` (so it sees the queue set below), plus the Report API's ports.
+  const reportDeps: ReportDeps = Object.assign(deps, {
+    reports: reportStore(db),
+    reportQueue: {
+      enqueueReport: () => Promise.reject(new Error('job queue not started')),
+    },
+    retentionDays: config.reportRetentionDays,
+  })
+  const jobOptions = {
+    expireSeconds: config.jobExpireSeconds,
+    retryLimit: config.jobRetryLimit,
+    retryDelaySeconds: config.jobRetryDelaySeconds,
+    concurrency: config.workerConcurrency,
+    logger,
+  }
   const jobs = [
     ...analysisJobs(deps, {
       expireSeconds: config.jobExpireSeconds,
@@ -125,9 +145,11 @@ export const createRuntime = async (
       logger,
     }),
     ...webhookJobs(webhooks, { timeoutMs: config.webhooks.timeoutMs, logger }),
+    ...reportJobs(reportDeps, jobOptions),
   ]
   const boss = await startBoss(db.boss, jobs, logger)
   deps.jobs = pgBossJobQueue(boss)
+  reportDeps.reportQueue = pgBossReportQueue(boss)
   webhooks.queue = pgBossWebhookQueue(boss)
   // A configured key is never written to the database, and a key generated there before is
   // removed: tokens it signed stop working (docs/token-keys.md).
@@ -166,6 +188,7 @@ export const createRuntime = async (
     webhookSweeper,
     tokens,
     jobs,
+    reportDeps,
     close: async () => {
       if (closed) return
       closed = true
@@ -180,7 +203,11 @@ export const createRuntime = async (
 /** Webhook resources: under /v2, and under /v1 with the token endpoint (Algoan's Node SDK). */
 const webhookRoutes = (runtime: Runtime) => {
   const subscriptions = subscriptionRoutes(runtime.webhooks)
-  return { extraRoutes: [subscriptions], v1Routes: [oauthRoutes, subscriptions] }
+  return {
+    extraRoutes: [subscriptions],
+    v1Routes: [oauthRoutes, subscriptions],
+    reportApi: { deps: runtime.reportDeps, publicUrl: runtime.config.publicUrl },
+  }
 }
 
 /** Builds the HTTP app on a runtime (without listening). */

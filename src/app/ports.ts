@@ -273,6 +273,7 @@ export type EventName =
   | 'bank_details_required'
   | 'bank_details_fetched'
   | 'analysis_completed'
+  | 'report_completed'
 
 export interface DomainEvent {
   projectId: string

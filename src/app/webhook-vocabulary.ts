@@ -9,6 +9,8 @@ export const EVENT_NAMES = [
   'bank_details_required',
   'bank_details_fetched',
   'analysis_completed',
+  // The Report API's event (docs/report-api.md): sent when a report asked with use_webhook ends.
+  'report_completed',
 ] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 

@@ -64,3 +64,15 @@ test('.env.example lists every variable the configuration reads', async () => {
   const listed = new Set([...example.matchAll(/^([A-Z_]+)=/gm)].map((match) => match[1]))
   assert.deepEqual([...read].sort(), [...listed].sort())
 })
+
+test('PUBLIC_URL is an http(s) base URL kept without its trailing slash', () => {
+  assert.equal(loadConfig({}).publicUrl, undefined)
+  assert.equal(
+    loadConfig({ PUBLIC_URL: 'https://credit.example.com/' }).publicUrl,
+    'https://credit.example.com',
+  )
+  assert.throws(() => loadConfig({ PUBLIC_URL: 'credit.example.com' }), /PUBLIC_URL/)
+  assert.throws(() => loadConfig({ PUBLIC_URL: 'ftp://credit.example.com' }), /PUBLIC_URL/)
+  assert.equal(loadConfig({}).reportRetentionDays, 30)
+  assert.throws(() => loadConfig({ REPORT_RETENTION_DAYS: '0' }), /REPORT_RETENTION_DAYS/)
+})

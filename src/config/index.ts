@@ -40,6 +40,13 @@ export interface Config {
   environment: 'development' | 'production' | 'test'
   /** `WEBHOOK_*` variables: see config/webhooks.ts. */
   webhooks: WebhookConfig
+  /**
+   * The service's public base URL (`PUBLIC_URL`, e.g. `https://credit.example.com`), for the
+   * absolute links of the Report API; when unset, links are built from the request's host.
+   */
+  publicUrl: string | undefined
+  /** Days a Report API report is kept before it answers 410 GONE (`REPORT_RETENTION_DAYS`). */
+  reportRetentionDays: number
 }
 
 export { ConfigError }
@@ -147,5 +154,25 @@ export const loadConfig = (env: Env): Config => {
     workerConcurrency: integer(env, 'WORKER_CONCURRENCY', 2, 1, 64),
     environment,
     webhooks: loadWebhookConfig(env, environment === 'production'),
+    publicUrl: publicUrl(env),
+    reportRetentionDays: integer(env, 'REPORT_RETENTION_DAYS', 30, 1, 3_650),
   }
+}
+
+/** `PUBLIC_URL`: an http(s) URL without query or fragment; kept without its trailing slash. */
+const publicUrl = (env: Env): string | undefined => {
+  const raw = optional(env, 'PUBLIC_URL')
+  if (raw === undefined) return undefined
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an absolute http(s) URL, got "${raw}"`)
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
+    throw new ConfigError(
+      `PUBLIC_URL must be an http(s) URL without query or fragment, got "${raw}"`,
+    )
+  }
+  return raw.replace(/\/+$/, '')
 }

@@ -17,6 +17,7 @@ import { analysisFileRoutes } from './routes/analysis-files/routes.ts'
 import { analysisResultRoutes } from './routes/analysis-results/routes.ts'
 import { customerRoutes } from './routes/customers/routes.ts'
 import { healthRoutes } from './routes/health/routes.ts'
+import { reportApiPlugin, type ReportApiOptions } from './report-api/plugin.ts'
 import { oauthRoutes } from './routes/oauth/routes.ts'
 import type { RouteContext, RoutePlugin } from './routes/types.ts'
 
@@ -42,6 +43,8 @@ export interface BuildAppOptions extends RouteContext {
   extraRoutes?: RoutePlugin[]
   /** Route plugins also mounted under /v1, where the reference's text and Algoan's SDK call. */
   v1Routes?: RoutePlugin[]
+  /** The Report API (its own plugin, error shape and envelopes), mounted at the root. */
+  reportApi?: ReportApiOptions
 }
 
 export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstance> => {
@@ -105,5 +108,6 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   for (const route of options.v1Routes ?? []) {
     await app.register(route, { ...context, prefix: '/v1' })
   }
+  if (options.reportApi) await app.register(reportApiPlugin(options.reportApi, options.tokens))
   return app
 }

@@ -46,7 +46,7 @@ export const customerStore = (db: Tx): CustomerStore => ({
 
   find: async (projectId, id, tx) => {
     const { rows } = await (tx ?? db).query<CustomerRow>(
-      `select ${COLUMNS} from customers where project_id = $1 and id = $2`,
+      `select ${COLUMNS} from customers where project_id = $1 and id = $2 and not hidden`,
       [projectId, id],
     )
     return rows[0] && toCustomer(rows[0])
@@ -54,8 +54,8 @@ export const customerStore = (db: Tx): CustomerStore => ({
 
   list: async (projectId, { limit, page }) => {
     const { rows } = await db.query<CustomerRow>(
-      `select ${COLUMNS}, count(*) over ()::int as total from customers where project_id = $1
-       order by created_at, id limit $2 offset $3`,
+      `select ${COLUMNS}, count(*) over ()::int as total from customers
+       where project_id = $1 and not hidden order by created_at, id limit $2 offset $3`,
       [projectId, limit, (page - 1) * limit],
     )
     const total = rows[0]?.total ?? (await countCustomers(db, projectId))
@@ -68,7 +68,7 @@ export const customerStore = (db: Tx): CustomerStore => ({
          aggregation_details = coalesce($3::jsonb, aggregation_details),
          personal_details = coalesce($4::jsonb, personal_details),
          updated_at = $5
-       where project_id = $1 and id = $2 returning ${COLUMNS}`,
+       where project_id = $1 and id = $2 and not hidden returning ${COLUMNS}`,
       [
         projectId,
         id,
@@ -83,7 +83,7 @@ export const customerStore = (db: Tx): CustomerStore => ({
   remove: async (tx, projectId, id) => {
     // Accounts, transactions, analyses and their results, and events go with it (on delete cascade).
     const { rows } = await tx.query(
-      'delete from customers where project_id = $1 and id = $2 returning id',
+      'delete from customers where project_id = $1 and id = $2 and not hidden returning id',
       [projectId, id],
     )
     return rows.length === 1
@@ -93,7 +93,7 @@ export const customerStore = (db: Tx): CustomerStore => ({
 /** Used when the requested page is past the end, so the window count is not available. */
 const countCustomers = async (db: Tx, projectId: string): Promise<number> => {
   const { rows } = await db.query<{ total: number }>(
-    'select count(*)::int as total from customers where project_id = $1',
+    'select count(*)::int as total from customers where project_id = $1 and not hidden',
     [projectId],
   )
   return rows[0]?.total ?? 0
