@@ -89,6 +89,7 @@ export const createRuntime = async (
     customers: store.customers,
     analyses: store.analyses,
     events: store.events,
+    rules: store.rules,
     jobs: {
       enqueueAnalysis: () => Promise.reject(new Error('job queue not started')),
     },

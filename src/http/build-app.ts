@@ -18,6 +18,7 @@ import { analysisResultRoutes } from './routes/analysis-results/routes.ts'
 import { customerRoutes } from './routes/customers/routes.ts'
 import { healthRoutes } from './routes/health/routes.ts'
 import { oauthRoutes } from './routes/oauth/routes.ts'
+import { ruleRoutes } from './routes/rules/routes.ts'
 import type { RouteContext, RoutePlugin } from './routes/types.ts'
 
 /** Every resource of the API, mounted under /v2. Add a resource by adding it here. */
@@ -27,6 +28,7 @@ export const routes: RoutePlugin[] = [
   analysisRoutes,
   analysisResultRoutes,
   analysisFileRoutes,
+  ruleRoutes,
 ]
 
 export interface BuildAppOptions extends RouteContext {

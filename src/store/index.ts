@@ -13,6 +13,8 @@ import { credentialStore } from './credentials.ts'
 import { customerStore } from './customers.ts'
 import type { Database } from './db.ts'
 import { outboxEventPublisher } from './events.ts'
+import { projectRuleStore } from './project-rules.ts'
+import type { RuleStore } from '../app/rule-ports.ts'
 
 export { openPglite, openPostgres } from './db.ts'
 export { DatabaseInUseError } from './data-dir-lock.ts'
@@ -24,6 +26,7 @@ export interface Store extends TransactionRunner {
   customers: CustomerStore
   analyses: AnalysisStore
   events: EventPublisher
+  rules: RuleStore
   /** True when the database answers a trivial query. */
   isReady(): Promise<boolean>
 }
@@ -34,6 +37,7 @@ export const createStore = (db: Database): Store => ({
   customers: customerStore(db),
   analyses: analysisStore(db),
   events: outboxEventPublisher(),
+  rules: projectRuleStore(db),
   isReady: async () => {
     try {
       await db.query('select 1')
