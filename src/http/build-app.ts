@@ -7,7 +7,11 @@ import formbody from '@fastify/formbody'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+} from 'fastify'
 import { AppError } from '../app/errors.ts'
 import { registerAuth } from './plugins/auth.ts'
 import { onFrameworkError, registerErrorHandling } from './plugins/errors.ts'
@@ -44,6 +48,11 @@ export interface BuildAppOptions extends RouteContext {
   extraRoutes?: RoutePlugin[]
   /** Route plugins also mounted under /v1, where the reference's text and Algoan's SDK call. */
   v1Routes?: RoutePlugin[]
+  /**
+   * Server-rendered pages, each an encapsulated plugin under its own prefix (the console at
+   * /console): their cookie, CSRF, helmet and view plugins stay inside them.
+   */
+  pages?: { prefix: string; plugin: FastifyPluginAsync }[]
 }
 
 export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstance> => {
@@ -106,6 +115,9 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   }
   for (const route of options.v1Routes ?? []) {
     await app.register(route, { ...context, prefix: '/v1' })
+  }
+  for (const page of options.pages ?? []) {
+    await app.register(page.plugin, { prefix: page.prefix })
   }
   return app
 }

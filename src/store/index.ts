@@ -15,6 +15,8 @@ import type { Database } from './db.ts'
 import { outboxEventPublisher } from './events.ts'
 import { projectRuleStore } from './project-rules.ts'
 import type { RuleStore } from '../app/rule-ports.ts'
+import type { ConsoleStore } from '../app/console-ports.ts'
+import { consoleStore } from './console.ts'
 
 export { openPglite, openPostgres } from './db.ts'
 export { DatabaseInUseError } from './data-dir-lock.ts'
@@ -27,6 +29,8 @@ export interface Store extends TransactionRunner {
   analyses: AnalysisStore
   events: EventPublisher
   rules: RuleStore
+  /** Analysts and sessions of the console. */
+  console: ConsoleStore
   /** True when the database answers a trivial query. */
   isReady(): Promise<boolean>
 }
@@ -38,6 +42,7 @@ export const createStore = (db: Database): Store => ({
   analyses: analysisStore(db),
   events: outboxEventPublisher(),
   rules: projectRuleStore(db),
+  console: consoleStore(db),
   isReady: async () => {
     try {
       await db.query('select 1')
