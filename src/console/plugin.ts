@@ -79,6 +79,10 @@ const sessionCookie = {
 
 export const consolePlugin = (deps: ConsoleDeps) => async (app: FastifyInstance) => {
   const css = await readFile(CSS, 'utf8')
+  // Pages, not API: kept out of the OpenAPI document.
+  app.addHook('onRoute', (route) => {
+    route.schema = { ...route.schema, hide: true }
+  })
   await app.register(cookie)
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -200,6 +200,15 @@ describe('pages', () => {
     assert.equal(all.statusCode, 200)
     assert.match(all.body, /hp-0042/)
     assert.match(all.body, new RegExp(`/console/analyses/${analysisId}`))
+    const score = json<{ creditScore: { value: number } }>(
+      await call(
+        harness,
+        projectA.token,
+        'GET',
+        `/v2/customers/${customerId}/analyses/${analysisId}/scores`,
+      ),
+    ).creditScore.value
+    assert.match(all.body, new RegExp(`<td class="num">${score}</td>`))
     assert.match((await analyst.get('/console/analyses?customIdentifier=HP-00')).body, /hp-0042/)
     assert.doesNotMatch(
       (await analyst.get('/console/analyses?customIdentifier=nobody')).body,

@@ -136,6 +136,19 @@ describe('/v2/rules', () => {
     assert.deepEqual(listed.resources, [])
   })
 
+  test('the OpenAPI document lists the rules and the PDF, not the console pages', async () => {
+    const openapi = json<{ paths: Record<string, unknown> }>(
+      await harness.app.inject({ url: '/docs/json' }),
+    )
+    assert.ok(openapi.paths['/v2/rules'])
+    assert.ok(openapi.paths['/v2/rules/{id}'])
+    assert.ok(openapi.paths['/v2/customers/{id}/analyses/{analysisId}/report.pdf'])
+    assert.deepEqual(
+      Object.keys(openapi.paths).filter((path) => path.startsWith('/console')),
+      [],
+    )
+  })
+
   test('answers 401 without a token', async () => {
     for (const method of ['GET', 'POST'] as const) {
       const response = await harness.app.inject({ method, url: '/v2/rules' })
