@@ -77,14 +77,17 @@ const sessionCookie = {
   secure: 'auto',
 } as const
 
+/**
+ * The plugins are queued, not awaited: each then loads within its own start-up time limit, and
+ * the pages, queued last, find the decorators (`csrfProtection`, `view`) in place.
+ */
 export const consolePlugin = (deps: ConsoleDeps) => async (app: FastifyInstance) => {
-  const css = await readFile(CSS, 'utf8')
   // Pages, not API: kept out of the OpenAPI document.
   app.addHook('onRoute', (route) => {
     route.schema = { ...route.schema, hide: true }
   })
-  await app.register(cookie)
-  await app.register(helmet, {
+  app.register(cookie)
+  app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -99,18 +102,23 @@ export const consolePlugin = (deps: ConsoleDeps) => async (app: FastifyInstance)
     // Served over plain HTTP on a laptop by `npm start`: no forced upgrade.
     strictTransportSecurity: false,
   })
-  await app.register(csrf, {
+  app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'creditlens_csrf',
     cookieOpts: sessionCookie,
     getToken: (request) => formOf(request)._csrf,
   })
-  await app.register(view, {
+  app.register(view, {
     engine: { eta: new Eta({ autoEscape: true }) },
     root: VIEWS,
     viewExt: 'eta',
     defaultContext: { categories: CATEGORIES, statuses: STATUSES },
   })
+  app.register(consolePages(deps))
+}
+
+const consolePages = (deps: ConsoleDeps) => async (app: FastifyInstance) => {
+  const css = await readFile(CSS, 'utf8')
   app.decorateRequest('analyst', undefined)
 
   app.addHook('onRequest', async (request, reply) => {

@@ -174,6 +174,17 @@ describe('sign-in', () => {
     assert.match(right.body, /locked/)
     // A session opened before the lock goes on.
     assert.equal((await visitor.get('/console/analyses')).statusCode, 200)
+    // The lock ends by itself after 15 minutes.
+    const clock = harness.runtime.deps.clock
+    const realNow = clock.now
+    clock.now = () => new Date(Date.now() + 16 * 60_000)
+    try {
+      const later = await guesser.signIn('locked@lender.example', NEW_PASSWORD)
+      assert.equal(later.statusCode, 303)
+      assert.equal(later.headers.location, '/console/analyses')
+    } finally {
+      clock.now = realNow
+    }
   })
 
   test('signing out ends the session on the server', async () => {
