@@ -20,9 +20,12 @@ import { buildApp } from './http/build-app.ts'
 import { analysisJobs } from './jobs/analysis-job.ts'
 import { pgBossJobQueue, startBoss, startWorkers } from './jobs/boss.ts'
 import type { JobDefinition } from './jobs/registry.ts'
+import type { RoutePlugin } from './http/routes/types.ts'
 import { pgBossWebhookQueue, startWebhookSweeper, webhookJobs } from './jobs/webhook-delivery.ts'
 import { oauthRoutes } from './http/routes/oauth/routes.ts'
 import { subscriptionRoutes } from './http/routes/subscriptions/routes.ts'
+import { reportPdfRoutes } from './http/routes/report-pdf/routes.ts'
+import { consolePlugin } from './console/plugin.ts'
 import { webhookStore } from './store/webhooks.ts'
 import type { ReportDeps } from './app/report-api/ports.ts'
 import { pgBossReportQueue, reportJobs } from './jobs/report-job.ts'
@@ -94,6 +97,7 @@ export const createRuntime = async (
     customers: store.customers,
     analyses: store.analyses,
     events: store.events,
+    rules: store.rules,
     jobs: {
       enqueueAnalysis: () => Promise.reject(new Error('job queue not started')),
     },
@@ -210,6 +214,29 @@ const webhookRoutes = (runtime: Runtime) => {
   }
 }
 
+/** The analyst console at /console, and the decision file PDF over the API. */
+const consoleParts = (runtime: Runtime) => ({
+  pages: [
+    {
+      prefix: '/console',
+      plugin: consolePlugin({
+        ...runtime.deps,
+        console: runtime.store.console,
+        rules: runtime.store.rules,
+      }),
+    },
+  ],
+  extraRoutes: [reportPdfRoutes(runtime.store.console)],
+})
+
+/** Merges the extra route lists of several modules. */
+const withExtraRoutes = (
+  ...parts: { extraRoutes?: RoutePlugin[]; v1Routes?: RoutePlugin[] }[]
+) => ({
+  extraRoutes: parts.flatMap((part) => part.extraRoutes ?? []),
+  v1Routes: parts.flatMap((part) => part.v1Routes ?? []),
+})
+
 /** Builds the HTTP app on a runtime (without listening). */
 export const createHttpApp = (runtime: Runtime): Promise<FastifyInstance> => {
   runtime.deps.analysisWire ??= createWireCache(ANALYSIS_WIRE_CACHE_BYTES)
@@ -221,7 +248,8 @@ export const createHttpApp = (runtime: Runtime): Promise<FastifyInstance> => {
     uploadLimitBytes: runtime.config.uploadLimitBytes,
     rateLimitPerMinute: runtime.config.rateLimitPerMinute,
     logger: runtime.logger,
-    ...webhookRoutes(runtime),
+    ...withExtraRoutes(webhookRoutes(runtime), consoleParts(runtime)),
+    pages: consoleParts(runtime).pages,
   })
 }
 
@@ -243,7 +271,8 @@ export const serve = async (runtime: Runtime): Promise<{ app: FastifyInstance; u
     uploadLimitBytes: runtime.config.uploadLimitBytes,
     rateLimitPerMinute: runtime.config.rateLimitPerMinute,
     logger: runtime.logger,
-    ...webhookRoutes(runtime),
+    ...withExtraRoutes(webhookRoutes(runtime), consoleParts(runtime)),
+    pages: consoleParts(runtime).pages,
   })
   const url = await app.listen({ port: runtime.config.port, host: runtime.config.host })
   return { app, url }

@@ -13,6 +13,7 @@ import type {
   Scores,
 } from '../engine/model/index.ts'
 import type { AnalysisMetadata, InputWarning } from './analysis-notes.ts'
+import type { RuleStore } from './rule-ports.ts'
 import type { WireCache } from './wire-cache.ts'
 
 /**
@@ -316,4 +317,6 @@ export interface AppDeps extends TransactionRunner {
    * same process puts each analysis it completes there, so the first read needs no database.
    */
   analysisWire?: WireCache
+  /** The project rules (app/project-rules.ts): analyses run with them when present. */
+  rules?: RuleStore
 }

@@ -7,6 +7,7 @@
  */
 import { customerHolderNames, restoreOwners, withHolderNames, withNotes } from './analysis-notes.ts'
 import type { Analysis, AppDeps, EncodedResult } from './ports.ts'
+import { engineRulesOf } from './project-rules.ts'
 import { analysisToJson } from './wire.ts'
 
 export type RunOutcome = 'completed' | 'refused' | 'skipped'
@@ -19,6 +20,8 @@ export const runAnalysis = async (deps: AppDeps, analysisId: string): Promise<Ru
   const stored = await deps.analyses.loadAccounts(analysis.customerId)
   const customer = await deps.customers.find(analysis.projectId, analysis.customerId)
   const warnings = await deps.analyses.loadInputWarnings(analysisId)
+  // The project's live rules, newest first; the analysis records exactly this set.
+  const rules = deps.rules && engineRulesOf(await deps.rules.listLive(analysis.projectId))
   const given = stored.map((entry) => entry.account)
   const named = withHolderNames(given, [
     { source: 'CUSTOMER_IDENTITY', names: customerHolderNames(customer?.personalDetails) },
@@ -27,6 +30,7 @@ export const runAnalysis = async (deps: AppDeps, analysisId: string): Promise<Ru
     deps.analyse(named.accounts, {
       ...(project && { supportedCurrencies: project.supportedCurrencies }),
       parameters: analysis.parameters,
+      ...(rules && rules.length > 0 && { projectRules: rules }),
     }),
     given,
   )
@@ -70,6 +74,8 @@ export const runAnalysis = async (deps: AppDeps, analysisId: string): Promise<Ru
   const version = await deps.inTransaction(async (tx) => {
     const stored = await deps.analyses.complete(tx, analysisId, encoded, now)
     if (stored !== undefined) await publishCompleted(deps, tx, analysis)
+    if (stored !== undefined && deps.rules && rules)
+      await deps.rules.saveRuleSet(tx, analysisId, rules)
     return stored
   })
   if (version === undefined) return 'skipped'

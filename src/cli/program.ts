@@ -13,6 +13,7 @@ import { registerClients } from './clients.ts'
 import { registerGenerate } from './generate.ts'
 import { CliExit, processIo, type CliIo } from './io.ts'
 import { registerServe } from './serve.ts'
+import { registerUsers } from './users.ts'
 import { registerWorker } from './worker.ts'
 
 // One command per line, so that adding one never conflicts with adding another.
@@ -23,6 +24,7 @@ const COMMANDS: ((program: Command, io: CliIo) => void)[] = [
   registerGenerate,
   registerCategorise,
   registerAnalyze,
+  registerUsers,
 ]
 
 const buildProgram = (io: CliIo): Command => {

@@ -22,9 +22,11 @@ export const registerServe = (program: Command, io: CliIo): void => {
       const runtime = await createRuntime(config)
       const isDevelopment = config.environment === 'development'
       const first = isDevelopment ? await createFirstClient(runtime.deps) : undefined
+      // Listen first: a job picked up at once (a long analysis left by a crash) runs the engine
+      // on this thread and would hold the HTTP plugins past their start-up time limit.
+      const { app, url } = await serve(runtime)
       // With PostgreSQL, run `creditlens worker` processes beside it, or keep the in-process one.
       if (options.worker) await startWorker(runtime)
-      const { app, url } = await serve(runtime)
       runtime.logger.info(
         { url, database: runtime.db.kind, worker: options.worker },
         'creditlens API listening',

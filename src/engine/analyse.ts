@@ -9,6 +9,7 @@
 import { enrichAccounts } from './categorise/index.ts'
 import type { Account, AnalyseResult, EngineContext } from './model/index.ts'
 import { analyseEnriched } from './pipeline.ts'
+import { applyProjectRules } from './project-rules.ts'
 import { resolveContext } from './resolve-context.ts'
 
 export { ENGINE_VERSION } from './version.ts'
@@ -16,5 +17,7 @@ export { ENGINE_VERSION } from './version.ts'
 export const analyse = (accounts: readonly Account[], ctx: EngineContext = {}): AnalyseResult => {
   // Resolve asOf once from the data, so categorisation and insights see the same date.
   const resolved = { ...ctx, asOf: resolveContext(accounts, ctx).asOf }
-  return analyseEnriched(accounts, enrichAccounts(accounts, resolved), resolved)
+  // The project's rules take precedence over every built-in rule and structural pass.
+  const enriched = applyProjectRules(enrichAccounts(accounts, resolved), ctx.projectRules)
+  return analyseEnriched(accounts, enriched, resolved)
 }

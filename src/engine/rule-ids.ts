@@ -11,8 +11,10 @@
  *   id-tagging-schema (`npm run dictionaries:build`).
  * - `structural`: a pass over the whole history (links between transactions, regularity).
  * - `fallback`: nothing known decided; the default category of the sign.
+ * - `project rule`: a lender's own correction (`engine/project-rules.ts`); emitted as
+ *   `PROJECT_RULE:<id of the rule in its project>`, the only id family with a suffix.
  */
-export type RuleSource = 'hand dictionary' | 'OSM' | 'structural' | 'fallback'
+export type RuleSource = 'hand dictionary' | 'OSM' | 'structural' | 'fallback' | 'project rule'
 
 export interface RuleIdInfo {
   readonly source: RuleSource
@@ -153,7 +155,14 @@ export const RULE_IDS = {
     source: 'structural',
     meaning: 'Near-constant monthly debits to a finance-named organisation: a loan.',
   },
+  PROJECT_RULE: {
+    source: 'project rule',
+    meaning: "The project's own rule (an analyst's correction), as PROJECT_RULE:<rule id>.",
+  },
 } as const satisfies Record<string, RuleIdInfo>
+
+/** The catalogue entry of an emitted rule id: `PROJECT_RULE:<id>` is the `PROJECT_RULE` family. */
+export const ruleIdFamily = (ruleId: string): string => ruleId.split(':')[0] ?? ruleId
 
 /** `detectorId` of a cash flow. */
 export const DETECTOR_IDS = {

@@ -7,7 +7,11 @@ import formbody from '@fastify/formbody'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+} from 'fastify'
 import { AppError } from '../app/errors.ts'
 import { registerAuth } from './plugins/auth.ts'
 import { onFrameworkError, registerErrorHandling } from './plugins/errors.ts'
@@ -19,6 +23,7 @@ import { customerRoutes } from './routes/customers/routes.ts'
 import { healthRoutes } from './routes/health/routes.ts'
 import { reportApiPlugin, type ReportApiOptions } from './report-api/plugin.ts'
 import { oauthRoutes } from './routes/oauth/routes.ts'
+import { ruleRoutes } from './routes/rules/routes.ts'
 import type { RouteContext, RoutePlugin } from './routes/types.ts'
 
 /** Every resource of the API, mounted under /v2. Add a resource by adding it here. */
@@ -28,6 +33,7 @@ export const routes: RoutePlugin[] = [
   analysisRoutes,
   analysisResultRoutes,
   analysisFileRoutes,
+  ruleRoutes,
 ]
 
 export interface BuildAppOptions extends RouteContext {
@@ -45,6 +51,11 @@ export interface BuildAppOptions extends RouteContext {
   v1Routes?: RoutePlugin[]
   /** The Report API (its own plugin, error shape and envelopes), mounted at the root. */
   reportApi?: ReportApiOptions
+  /**
+   * Server-rendered pages, each an encapsulated plugin under its own prefix (the console at
+   * /console): their cookie, CSRF, helmet and view plugins stay inside them.
+   */
+  pages?: { prefix: string; plugin: FastifyPluginAsync }[]
 }
 
 export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstance> => {
@@ -109,5 +120,8 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
     await app.register(route, { ...context, prefix: '/v1' })
   }
   if (options.reportApi) await app.register(reportApiPlugin(options.reportApi, options.tokens))
+  for (const page of options.pages ?? []) {
+    await app.register(page.plugin, { prefix: page.prefix })
+  }
   return app
 }

@@ -13,6 +13,10 @@ import { credentialStore } from './credentials.ts'
 import { customerStore } from './customers.ts'
 import type { Database } from './db.ts'
 import { outboxEventPublisher } from './events.ts'
+import { projectRuleStore } from './project-rules.ts'
+import type { RuleStore } from '../app/rule-ports.ts'
+import type { ConsoleStore } from '../app/console-ports.ts'
+import { consoleStore } from './console.ts'
 
 export { openPglite, openPostgres } from './db.ts'
 export { DatabaseInUseError } from './data-dir-lock.ts'
@@ -24,6 +28,9 @@ export interface Store extends TransactionRunner {
   customers: CustomerStore
   analyses: AnalysisStore
   events: EventPublisher
+  rules: RuleStore
+  /** Analysts and sessions of the console. */
+  console: ConsoleStore
   /** True when the database answers a trivial query. */
   isReady(): Promise<boolean>
 }
@@ -34,6 +41,8 @@ export const createStore = (db: Database): Store => ({
   customers: customerStore(db),
   analyses: analysisStore(db),
   events: outboxEventPublisher(),
+  rules: projectRuleStore(db),
+  console: consoleStore(db),
   isReady: async () => {
     try {
       await db.query('select 1')

@@ -1,4 +1,5 @@
 import type { LocalDate } from './dates.ts'
+import type { Category } from './vocabulary.ts'
 
 /**
  * Everything the engine may depend on besides the data: no clock, no environment.
@@ -12,4 +13,14 @@ export interface EngineContext {
   /** Locale hints such as `fr`, `en`, `es`, `nl`, `de` (the engine detects languages anyway). */
   locales?: readonly string[]
   parameters?: { disableScores?: boolean; disableCreditInsights?: boolean }
+  /**
+   * The project's own categorisation rules, tried in this order before the built-in ones (see
+   * `engine/project-rules.ts`); an analysis stores the set it ran with so that a replay is exact.
+   */
+  projectRules?: readonly {
+    readonly id: string
+    readonly category: Category
+    readonly labelRoot?: string
+    readonly pattern?: string
+  }[]
 }

@@ -1,0 +1,152 @@
+import type { AnalysisStatus, Tx } from '../app/ports.ts'
+import type { Analyst, ConsoleStore } from '../app/console-ports.ts'
+
+interface AnalystRow {
+  id: string
+  project_id: string
+  email: string
+  password_hash: string
+  must_change_password: boolean
+  failed_attempts: number
+  locked_until: Date | null
+  created_at: Date
+}
+
+const ANALYST =
+  'a.id, a.project_id, a.email, a.password_hash, a.must_change_password, a.failed_attempts, a.locked_until, a.created_at'
+
+const toAnalyst = (row: AnalystRow): Analyst => ({
+  id: row.id,
+  projectId: row.project_id,
+  email: row.email,
+  passwordHash: row.password_hash,
+  mustChangePassword: row.must_change_password,
+  failedAttempts: row.failed_attempts,
+  lockedUntil: row.locked_until === null ? null : new Date(row.locked_until),
+  createdAt: new Date(row.created_at),
+})
+
+/** `%`, `_` and `\` are LIKE wildcards: a search for them means the characters themselves. */
+const likeEscape = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+export const consoleStore = (db: Tx): ConsoleStore => ({
+  insertAnalyst: async (tx, analyst) => {
+    const { rows } = await tx.query(
+      `insert into analysts (id, project_id, email, password_hash, must_change_password, created_at)
+       values ($1, $2, $3, $4, $5, $6) on conflict (email) do nothing returning id`,
+      [
+        analyst.id,
+        analyst.projectId,
+        analyst.email,
+        analyst.passwordHash,
+        analyst.mustChangePassword,
+        analyst.createdAt.toISOString(),
+      ],
+    )
+    return rows.length > 0
+  },
+
+  findAnalystByEmail: async (email) => {
+    const { rows } = await db.query<AnalystRow>(
+      `select ${ANALYST} from analysts a where a.email = $1`,
+      [email],
+    )
+    return rows[0] && toAnalyst(rows[0])
+  },
+
+  recordFailure: async (id, lockUntil) => {
+    await db.query(
+      `update analysts set failed_attempts = case when $2::timestamptz is null then failed_attempts + 1 else 0 end,
+              locked_until = coalesce($2::timestamptz, locked_until) where id = $1`,
+      [id, lockUntil?.toISOString() ?? null],
+    )
+  },
+
+  recordSuccess: async (id) => {
+    await db.query('update analysts set failed_attempts = 0, locked_until = null where id = $1', [
+      id,
+    ])
+  },
+
+  setPassword: async (id, passwordHash) => {
+    await db.query(
+      'update analysts set password_hash = $2, must_change_password = false where id = $1',
+      [id, passwordHash],
+    )
+  },
+
+  insertSession: async ({ tokenHash, analystId, createdAt, expiresAt }) => {
+    await db.query(
+      `insert into console_sessions (token_hash, analyst_id, created_at, expires_at)
+       values ($1, $2, $3, $4)`,
+      [tokenHash, analystId, createdAt.toISOString(), expiresAt.toISOString()],
+    )
+  },
+
+  findSession: async (tokenHash, now) => {
+    const { rows } = await db.query<AnalystRow>(
+      `select ${ANALYST} from console_sessions s join analysts a on a.id = s.analyst_id
+        where s.token_hash = $1 and s.expires_at > $2`,
+      [tokenHash, now.toISOString()],
+    )
+    return rows[0] && toAnalyst(rows[0])
+  },
+
+  deleteSession: async (tokenHash) => {
+    await db.query('delete from console_sessions where token_hash = $1', [tokenHash])
+  },
+
+  searchAnalyses: async (projectId, search) => {
+    const { rows } = await db.query<{
+      id: string
+      customer_id: string
+      custom_identifier: string
+      status: AnalysisStatus
+      created_at: Date
+      credit_score: number | string | null
+      total: number
+    }>(
+      `select an.id, an.customer_id, c.custom_identifier, an.status, an.created_at,
+              (an.scores -> 'creditScore' ->> 'value') as credit_score,
+              count(*) over ()::int as total
+         from analyses an join customers c on c.id = an.customer_id
+        where an.project_id = $1 and not c.hidden
+          and ($2::text is null or c.custom_identifier ilike '%' || $2 || '%' escape '\\')
+          and ($3::text is null or an.status = $3)
+        order by an.created_at desc, an.id desc limit $4 offset $5`,
+      [
+        projectId,
+        search.customIdentifier ? likeEscape(search.customIdentifier) : null,
+        search.status ?? null,
+        search.limit,
+        search.offset,
+      ],
+    )
+    return {
+      items: rows.map((row) => ({
+        analysisId: row.id,
+        customerId: row.customer_id,
+        customIdentifier: row.custom_identifier,
+        status: row.status,
+        createdAt: new Date(row.created_at),
+        creditScore: row.credit_score === null ? null : Number(row.credit_score),
+      })),
+      total: rows[0]?.total ?? 0,
+    }
+  },
+
+  recordRerun: async (tx, analysisId, previousAnalysisId) => {
+    await tx.query(
+      'insert into analysis_reruns (analysis_id, previous_analysis_id) values ($1, $2)',
+      [analysisId, previousAnalysisId],
+    )
+  },
+
+  previousOf: async (analysisId) => {
+    const { rows } = await db.query<{ previous_analysis_id: string }>(
+      'select previous_analysis_id from analysis_reruns where analysis_id = $1',
+      [analysisId],
+    )
+    return rows[0]?.previous_analysis_id
+  },
+})
