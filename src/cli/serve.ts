@@ -21,7 +21,9 @@ export const registerServe = (program: Command, io: CliIo): void => {
       const config = loadConfig(io.env)
       const runtime = await createRuntime(config)
       const isDevelopment = config.environment === 'development'
-      const first = isDevelopment ? await createFirstClient(runtime.deps) : undefined
+      const first = isDevelopment
+        ? await createFirstClient(runtime.deps, { usesConnector: config.connectorMode })
+        : undefined
       // With PostgreSQL, run `creditlens worker` processes beside it, or keep the in-process one.
       if (options.worker) await startWorker(runtime)
       const { app, url } = await serve(runtime)

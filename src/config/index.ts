@@ -40,6 +40,11 @@ export interface Config {
   environment: 'development' | 'production' | 'test'
   /** `WEBHOOK_*` variables: see config/webhooks.ts. */
   webhooks: WebhookConfig
+  /**
+   * `CONNECTOR_MODE=true`: projects created while it is set (`clients create` without
+   * `--no-connector`, the bootstrap and the development first client) use a connector.
+   */
+  connectorMode: boolean
 }
 
 export { ConfigError }
@@ -147,5 +152,6 @@ export const loadConfig = (env: Env): Config => {
     workerConcurrency: integer(env, 'WORKER_CONCURRENCY', 2, 1, 64),
     environment,
     webhooks: loadWebhookConfig(env, environment === 'production'),
+    connectorMode: oneOf(env, 'CONNECTOR_MODE', ['true', 'false'], 'false') === 'true',
   }
 }

@@ -49,7 +49,10 @@ export const CreateAnalysisBody = Type.Object({
   format: Type.Optional(Format),
   parameters: Type.Optional(Parameters),
   dataOrigin: Type.Optional(
-    Type.Union([Type.Literal('OPEN_BANKING'), Type.Literal('PDF'), Type.Literal('UNKNOWN')]),
+    Type.Enum(['OPEN_BANKING', 'PDF', 'UNKNOWN'], {
+      description:
+        'Where the data came from (default UNKNOWN; OPEN_BANKING for the aggregator formats)',
+    }),
   ),
   accounts: Type.Optional(Accounts),
   connections: Type.Optional(Connections),
