@@ -23,7 +23,15 @@ import { listOf, pageBody, pageJson, pageRequest, PageQuery } from '../../plugin
 import { ErrorBody } from '../../schemas.ts'
 import { AnalysisParams, NotReadyResponse } from '../analyses/schemas.ts'
 import type { RoutePlugin } from '../types.ts'
-import { AccountParams, Balance, Result } from './schemas.ts'
+import { ref } from '../../result-schemas.ts'
+import { AccountParams } from './schemas.ts'
+
+const PART_SCHEMA = {
+  incomes: 'Incomes',
+  expenses: 'Expenses',
+  loans: 'Loans',
+  risks: 'Risks',
+} as const
 
 const config = { auth: 'project' } as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody }
@@ -48,7 +56,7 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
           tags: ['Credit Insights'],
           summary: `Get the ${part}`,
           params: AnalysisParams,
-          response: { 200: Result, 202: NotReadyResponse, ...errors },
+          response: { 200: ref(PART_SCHEMA[part]), 202: NotReadyResponse, ...errors },
         },
       },
       async (request, reply) => {
@@ -73,7 +81,7 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
         summary: 'Get the cash flows',
         params: AnalysisParams,
         querystring: PageQuery,
-        response: { 200: listOf(Result), 202: NotReadyResponse, ...errors },
+        response: { 200: listOf(ref('CashFlow')), 202: NotReadyResponse, ...errors },
       },
     },
     async (request, reply) => {
@@ -97,7 +105,7 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
         tags: ['Score'],
         summary: 'Get the scores',
         params: AnalysisParams,
-        response: { 200: Result, 202: NotReadyResponse, ...errors },
+        response: { 200: ref('Scores'), 202: NotReadyResponse, ...errors },
       },
     },
     async (request, reply) => {
@@ -118,7 +126,7 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
         summary: 'Get the accounts used for the analysis',
         params: AnalysisParams,
         querystring: PageQuery,
-        response: { 200: listOf(Result), 202: NotReadyResponse, ...errors },
+        response: { 200: listOf(ref('Account')), 202: NotReadyResponse, ...errors },
       },
     },
     async (request, reply) => {
@@ -144,7 +152,7 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
         summary: 'Get the daily balances of one account',
         params: AccountParams,
         querystring: PageQuery,
-        response: { 200: listOf(Balance), 202: NotReadyResponse, ...errors },
+        response: { 200: listOf(ref('DailyBalance')), 202: NotReadyResponse, ...errors },
       },
     },
     async (request, reply) => {
@@ -161,7 +169,7 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
   const transactionsSchema = {
     tags: ['Transaction'],
     querystring: PageQuery,
-    response: { 200: listOf(Result), 202: NotReadyResponse, ...errors },
+    response: { 200: listOf(ref('Transaction')), 202: NotReadyResponse, ...errors },
   }
 
   api.get(
