@@ -1,7 +1,7 @@
 /**
  * `npm run client:generate`: writes the typed client's types (src/client/openapi.d.ts) from the
  * OpenAPI document the API serves at /docs/json, with openapi-typescript. The file is committed;
- * a test fails when it is not what this script would write (test/http/client.test.ts).
+ * a test fails when it is not what this script would write (test/http/reference-v2.test.ts).
  */
 import { writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'

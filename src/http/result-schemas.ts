@@ -4,7 +4,7 @@
  * Registered once as shared schemas (`addSchema`), they become the OpenAPI document's named
  * components, from which the typed client (`creditlens/client`) is generated; routes refer to
  * them by id with `ref(…)`. A test validates real responses against them, and the generated
- * types are checked against the engine's types by the compiler (test/http/client.test.ts).
+ * types are checked against the engine's types by the compiler (test/http/reference-v2.test.ts).
  */
 import type { FastifyInstance } from 'fastify'
 import { Type, type TSchema } from 'typebox'
