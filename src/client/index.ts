@@ -49,12 +49,15 @@ export const createCreditlensClient = (options: ClientOptions = {}): CreditlensC
       clientId: string
       clientSecret: string
     }) => {
+      // Form-encoded, as the reference's token endpoint takes it.
       const { data, error, response } = await client.POST('/v2/oauth/token', {
         body: {
           grant_type: 'client_credentials',
           client_id: clientId,
           client_secret: clientSecret,
         },
+        bodySerializer: (body) => new URLSearchParams(body as Record<string, string>).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
       })
       if (data === undefined) {
         throw new Error(`token request failed (${response.status}): ${error?.message ?? ''}`)

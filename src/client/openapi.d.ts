@@ -98,6 +98,13 @@ export interface paths {
       }
       requestBody: {
         content: {
+          'application/x-www-form-urlencoded': {
+            /** @description client_credentials (with client_id and client_secret) or refresh_token */
+            grant_type: 'client_credentials' | 'refresh_token'
+            client_id?: string
+            client_secret?: string
+            refresh_token?: string
+          }
           'application/json': {
             /** @description client_credentials (with client_id and client_secret) or refresh_token */
             grant_type: 'client_credentials' | 'refresh_token'
@@ -3462,6 +3469,13 @@ export interface paths {
       }
       requestBody: {
         content: {
+          'application/x-www-form-urlencoded': {
+            /** @description client_credentials (with client_id and client_secret) or refresh_token */
+            grant_type: 'client_credentials' | 'refresh_token'
+            client_id?: string
+            client_secret?: string
+            refresh_token?: string
+          }
           'application/json': {
             /** @description client_credentials (with client_id and client_secret) or refresh_token */
             grant_type: 'client_credentials' | 'refresh_token'
