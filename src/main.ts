@@ -170,6 +170,7 @@ export const createRuntime = async (
       clientId: config.bootstrapClient.id,
       clientSecret: config.bootstrapClient.secret,
       name: 'bootstrap',
+      usesConnector: config.connectorMode,
     })
     if (created) logger.info({ clientId: config.bootstrapClient.id }, 'bootstrap client created')
   }

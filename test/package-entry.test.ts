@@ -7,7 +7,14 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { createHmac } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,7 +24,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 interface PackageJson {
   name: string
   type: string
-  exports: { '.': { types: string; default: string } }
+  exports: Record<'.' | './client', { types: string; default: string }>
 }
 
 test('the built package entry exports verifyWebhookSignature to plain Node', () => {
@@ -37,11 +44,14 @@ test('the built package entry exports verifyWebhookSignature to plain Node', () 
           outDir: join(dir, 'dist'),
           typeRoots: [join(root, 'node_modules/@types')],
         },
-        files: [join(root, 'src/index.ts')],
+        files: [join(root, 'src/index.ts'), join(root, 'src/client/index.ts')],
         include: [],
       }),
     )
     execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', dir])
+    // as `npm run build` does: tsc does not copy the generated declaration file
+    copyFileSync(join(root, 'src/client/openapi.d.ts'), join(dir, 'dist/client/openapi.d.ts'))
+    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'))
     writeFileSync(
       join(dir, 'package.json'),
       JSON.stringify({ name: pkg.name, type: pkg.type, exports: pkg.exports }),
@@ -50,17 +60,24 @@ test('the built package entry exports verifyWebhookSignature to plain Node', () 
     const header = 'sha256=' + createHmac('sha256', 's3cret').update(body).digest('hex')
     const script = `
       import { verifyWebhookSignature } from '${pkg.name}'
+      import { createCreditlensClient } from '${pkg.name}/client'
       const [, , body, header] = process.argv
+      const client = createCreditlensClient({ baseUrl: 'http://127.0.0.1:1' })
       console.log(JSON.stringify([
         verifyWebhookSignature(body, header, 's3cret'),
         verifyWebhookSignature(body, header, 'wrong'),
+        typeof client.GET === 'function' && typeof client.authenticate === 'function',
       ]))`
     writeFileSync(join(dir, 'check.mjs'), script)
     const out = execFileSync(process.execPath, ['check.mjs', body, header], {
       cwd: dir,
       encoding: 'utf8',
     })
-    assert.deepEqual(JSON.parse(out), [true, false])
+    assert.deepEqual(JSON.parse(out), [true, false, true])
+    // the client's declarations resolve the generated paths and components
+    const clientTypes = readFileSync(join(dir, pkg.exports['./client'].types.slice(2)), 'utf8')
+    assert.match(clientTypes, /from '\.\/openapi\.js'/)
+    assert.ok(readFileSync(join(dir, 'dist/client/openapi.d.ts'), 'utf8').includes('Analysis'))
     assert.ok(
       readFileSync(join(dir, entry.types.replace('./', '')), 'utf8').includes(
         'verifyWebhookSignature',

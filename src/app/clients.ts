@@ -19,6 +19,8 @@ export const createClient = async (
     clientSecret?: string
     /** Currencies the project's analyses accept (default EUR, GBP). */
     supportedCurrencies?: readonly string[]
+    /** Connector mode (`Project.usesConnector`), false by default. */
+    usesConnector?: boolean
   },
 ): Promise<NewClient> => {
   const currencies = input.supportedCurrencies
@@ -38,6 +40,7 @@ export const createClient = async (
       clientId: client.clientId,
       secretHash,
       ...(currencies && { supportedCurrencies: currencies }),
+      ...(input.usesConnector !== undefined && { usesConnector: input.usesConnector }),
     }),
   )
   return client
@@ -50,9 +53,10 @@ export const createClient = async (
  */
 export const createFirstClient = async (
   deps: Pick<AppDeps, 'inTransaction' | 'credentials'>,
+  options: { usesConnector?: boolean } = {},
 ): Promise<NewClient | undefined> => {
   if (await deps.credentials.hasAnyClient()) return undefined
-  return createClient(deps, { name: 'first project' })
+  return createClient(deps, { name: 'first project', ...options })
 }
 
 /**
@@ -61,7 +65,7 @@ export const createFirstClient = async (
  */
 export const ensureClient = async (
   deps: Pick<AppDeps, 'inTransaction' | 'credentials'>,
-  input: { clientId: string; clientSecret: string; name: string },
+  input: { clientId: string; clientSecret: string; name: string; usesConnector?: boolean },
 ): Promise<boolean> => {
   if (await deps.credentials.findClient(input.clientId)) return false
   try {

@@ -1,5 +1,5 @@
 import { AppError } from './errors.ts'
-import { getCustomer } from './customers.ts'
+import { getCustomer, usesConnector } from './customers.ts'
 import type { Analysis, AppDeps } from './ports.ts'
 import { launchWithAccounts, readAccounts, readFiles, type UploadedFile } from './upload.ts'
 
@@ -15,10 +15,17 @@ export interface CreateAnalysisInput {
 }
 
 /**
+ * Where the data came from: what the client says, unless it says nothing or UNKNOWN and the
+ * data says more (files and aggregator formats do: BANK_STATEMENT or OPEN_BANKING).
+ */
+export const dataOriginOf = (given: string | undefined, read: string | undefined): string =>
+  given !== undefined && given !== 'UNKNOWN' ? given : (read ?? given ?? 'UNKNOWN')
+
+/**
  * Creates an analysis. With accounts, they are stored with the customer's earlier ones and the
  * analysis starts (IN_PROGRESS, job enqueued in the same transaction). Without accounts, a
- * customer set up for a connector gets an empty analysis (CREATED) and a
- * `bank_details_required` event; any other customer gets 403.
+ * customer of a project in connector mode (or given aggregationDetails) gets an empty analysis
+ * (CREATED) and a `bank_details_required` event; any other customer gets 403.
  */
 export const createAnalysis = async (
   deps: AppDeps,
@@ -26,7 +33,11 @@ export const createAnalysis = async (
   customerId: string,
   input: CreateAnalysisInput,
 ): Promise<Analysis> => {
-  const parameters = input.parameters ?? {}
+  // Both flags are always stored and answered, false unless the client set them.
+  const parameters = {
+    disableScores: input.parameters?.disableScores ?? false,
+    disableCreditInsights: input.parameters?.disableCreditInsights ?? false,
+  }
   if (parameters.disableScores === true && parameters.disableCreditInsights === true) {
     throw new AppError(
       'BAD_REQUEST',
@@ -41,10 +52,10 @@ export const createAnalysis = async (
       : hasBody
         ? readAccounts(deps, input.accounts, input.format, input.connections)
         : undefined
-  if (!uploaded && !customer.aggregationDetails) {
+  if (!uploaded && !(await usesConnector(deps, customer))) {
     throw new AppError(
       'FORBIDDEN',
-      'accounts are required: this customer has no aggregator connector (aggregationDetails)',
+      'accounts are required: neither the project (connector mode) nor this customer (aggregationDetails) uses an aggregator connector',
     )
   }
   const now = deps.clock.now()
@@ -56,8 +67,7 @@ export const createAnalysis = async (
     format: uploaded?.format ?? input.format ?? 'ALGOAN',
     parameters,
     source: 'CLIENT',
-    // Files say where their data came from; a JSON body does not unless the client says so.
-    dataOrigin: input.dataOrigin ?? uploaded?.dataOrigin ?? 'UNKNOWN',
+    dataOrigin: dataOriginOf(input.dataOrigin, uploaded?.dataOrigin),
     createdAt: now,
     updatedAt: now,
     metadata: null,

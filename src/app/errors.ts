@@ -10,6 +10,7 @@ export type ErrorKind =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'state'
   | 'too_large'
   | 'too_many_requests'
   | 'unavailable'
@@ -27,6 +28,14 @@ export const ERROR_CODES = {
   INVALID_STATUS_TRANSITION: {
     kind: 'forbidden',
     meaning: 'The resource cannot move from its current status to the one asked',
+  },
+  PRODUCT_DISABLED: {
+    kind: 'not_found',
+    meaning: 'The result was not computed: its product was disabled in the analysis parameters',
+  },
+  ANALYSIS_IN_ERROR: {
+    kind: 'state',
+    meaning: 'The analysis ended in status ERROR: it has no such result',
   },
   PAYLOAD_TOO_LARGE: { kind: 'too_large', meaning: 'The request body exceeds the size limit' },
   TOO_MANY_REQUESTS: { kind: 'too_many_requests', meaning: 'Rate limit of the client exceeded' },

@@ -35,6 +35,11 @@ export interface Project {
   id: string
   name: string
   supportedCurrencies: string[]
+  /**
+   * Connector mode: customers connect their banks through an aggregator connector, which
+   * uploads their accounts (customer → aggregator_link_required, empty analysis accepted).
+   */
+  usesConnector: boolean
 }
 
 export interface ClientCredential {
@@ -53,6 +58,8 @@ export interface CredentialStore {
       secretHash: string
       /** ISO 4217 codes; the database default (EUR, GBP) when absent. */
       supportedCurrencies?: readonly string[]
+      /** Connector mode (false when absent). */
+      usesConnector?: boolean
     },
   ): Promise<void>
   findClient(clientId: string): Promise<ClientCredential | undefined>
@@ -213,6 +220,9 @@ export interface AnalysisStore {
       hasAccounts?: boolean
       /** The format of the accounts uploaded to launch it. */
       format?: string
+      /** INTERNAL once the service relaunched it after an internal error. */
+      source?: string
+      dataOrigin?: string
     },
     now: Date,
   ): Promise<void>

@@ -12,10 +12,20 @@ import { analysisToJson } from './wire.ts'
 
 export type RunOutcome = 'completed' | 'refused' | 'skipped'
 
-export const runAnalysis = async (deps: AppDeps, analysisId: string): Promise<RunOutcome> => {
-  const analysis = await deps.analyses.findById(analysisId)
+/**
+ * Runs an analysis. `attempt` counts the earlier attempts of its job: above 0 the service is
+ * relaunching it after an internal error (a failed or lost attempt), and its `source` becomes
+ * INTERNAL, as the reference says of an analysis Algoan relaunches.
+ */
+export const runAnalysis = async (
+  deps: AppDeps,
+  analysisId: string,
+  options: { attempt?: number } = {},
+): Promise<RunOutcome> => {
+  const found = await deps.analyses.findById(analysisId)
   // Idempotent: a retried job whose analysis is already finished (or gone) does nothing.
-  if (!analysis || analysis.status !== 'IN_PROGRESS') return 'skipped'
+  if (!found || found.status !== 'IN_PROGRESS') return 'skipped'
+  const analysis = (options.attempt ?? 0) > 0 ? await markRelaunched(deps, found) : found
   const project = await deps.credentials.findProject(analysis.projectId)
   const stored = await deps.analyses.loadAccounts(analysis.customerId)
   const customer = await deps.customers.find(analysis.projectId, analysis.customerId)
@@ -81,6 +91,16 @@ export const runAnalysis = async (deps: AppDeps, analysisId: string): Promise<Ru
   if (version === undefined) return 'skipped'
   primeWire(deps, analysis, encoded, now, version)
   return result.ok ? 'completed' : 'refused'
+}
+
+/** Records that the service relaunched the analysis (source INTERNAL), before it runs again. */
+const markRelaunched = async (deps: AppDeps, analysis: Analysis): Promise<Analysis> => {
+  if (analysis.source === 'INTERNAL') return analysis
+  const now = deps.clock.now()
+  await deps.inTransaction((tx) =>
+    deps.analyses.setStatus(tx, analysis.id, { source: 'INTERNAL' }, now),
+  )
+  return { ...analysis, source: 'INTERNAL', updatedAt: now }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { dataOriginOf } from './create-analysis.ts'
 import { AppError, checkId, unknownEntity } from './errors.ts'
 import type { Analysis, AnalysisError, AnalysisStatus, AppDeps } from './ports.ts'
 import { launchWithAccounts, readAccounts } from './upload.ts'
@@ -90,7 +91,13 @@ export const updateAnalysis = async (
       await deps.analyses.setStatus(
         tx,
         analysisId,
-        { status: 'IN_PROGRESS', hasAccounts: true, error: null, format: uploaded.format },
+        {
+          status: 'IN_PROGRESS',
+          hasAccounts: true,
+          error: null,
+          format: uploaded.format,
+          dataOrigin: dataOriginOf(analysis.dataOrigin, uploaded.dataOrigin),
+        },
         now,
       )
       await launchWithAccounts(deps, tx, analysis, uploaded)

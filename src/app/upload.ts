@@ -3,15 +3,41 @@
  * that analyses them: shared by creating and by updating an analysis.
  */
 import { formatIssue, parseBody, parseFiles, STATEMENT_FORMATS } from '../adapters/index.ts'
-import type { Account } from '../engine/model/index.ts'
+import { ACCOUNT_TYPES, ACCOUNT_USAGES, type Account } from '../engine/model/index.ts'
 import { capWarnings, warningsOf, type InputWarning } from './analysis-notes.ts'
 import { AppError } from './errors.ts'
 import { describeUnsafeValue, findUnsafeValue } from './text-check.ts'
 import type { Analysis, AppDeps, Tx } from './ports.ts'
 
+/** Formats an aggregator produces: their data is OPEN_BANKING whatever the client says. */
+const AGGREGATOR_FORMATS: readonly string[] = ['BUDGET_INSIGHT_V2_0', 'OXLIN_DIRECT_ACCOUNT_API_V3']
+
+/** The enumerations of the reference's ALGOAN account, checked to the letter over the API. */
+const STRICT_ACCOUNT_ENUMS = { type: ACCOUNT_TYPES, usage: ACCOUNT_USAGES } as const
+
+/**
+ * Over the API an ALGOAN account's `type` and `usage` must be one of the reference's values
+ * (exact case): anything else is a 400 naming the field, where the lenient adapter (CLI, files)
+ * would read it as UNKNOWN with a warning.
+ */
+const checkStrictEnums = (accounts: readonly unknown[] | undefined): void => {
+  accounts?.forEach((account, index) => {
+    if (typeof account !== 'object' || account === null) return
+    for (const [field, values] of Object.entries(STRICT_ACCOUNT_ENUMS)) {
+      const value = (account as Record<string, unknown>)[field]
+      if (value === undefined || (values as readonly unknown[]).includes(value)) continue
+      throw new AppError(
+        'BAD_REQUEST',
+        `accounts[${index}].${field} must be equal to one of the allowed values (one of ${values.join(', ')})`,
+      )
+    }
+  })
+}
+
 /**
  * Validates and maps the uploaded `accounts` with the adapter of `format` (default ALGOAN).
- * The first error issue becomes a 400 naming its field.
+ * The first error issue becomes a 400 naming its field; ALGOAN accounts' `type` and `usage`
+ * are checked strictly. Aggregator formats' data is OPEN_BANKING.
  */
 export const readAccounts = (
   deps: Pick<AppDeps, 'limits'>,
@@ -25,7 +51,10 @@ export const readAccounts = (
     ...(accounts !== undefined && { accounts }),
     ...(connections !== undefined && { connections }),
   }
-  return checked(deps, parseBody(body, format))
+  const parsed = parseBody(body, format)
+  if (parsed.format === 'ALGOAN') checkStrictEnums(accounts)
+  const read = checked(deps, parsed)
+  return AGGREGATOR_FORMATS.includes(read.format) ? { ...read, dataOrigin: 'OPEN_BANKING' } : read
 }
 
 /** An uploaded file: its bytes, its name, and its format when the client gives it. */

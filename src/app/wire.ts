@@ -23,7 +23,11 @@ export const analysisToJson = (analysis: Analysis): string =>
     {
       id: analysis.id,
       format: analysis.format,
-      parameters: analysis.parameters,
+      // Analyses stored before both flags were always kept answer them too.
+      parameters: {
+        disableScores: analysis.parameters.disableScores ?? false,
+        disableCreditInsights: analysis.parameters.disableCreditInsights ?? false,
+      },
       status: analysis.status,
       source: analysis.source,
       dataOrigin: analysis.dataOrigin,

@@ -58,6 +58,39 @@ test('clients create prints a working client_id / client_secret and refuses bad 
     }
   }))
 
+test('clients create --connector, or CONNECTOR_MODE=true, makes a project in connector mode', () =>
+  withDataDir(async (dataDir) => {
+    const projectOf = (stdout: string) => /project_id=(\w+)/.exec(stdout)?.[1] ?? ''
+    const plain = await create(dataDir, '--name', 'plain')
+    const flagged = await create(dataDir, '--name', 'flagged', '--connector')
+    const byEnv = await runCommand(['clients', 'create', '--name', 'by env'], {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      CONNECTOR_MODE: 'true',
+    })
+    const optedOut = await runCommand(['clients', 'create', '--name', 'out', '--no-connector'], {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      CONNECTOR_MODE: 'true',
+    })
+    for (const run of [plain, flagged, byEnv, optedOut]) assert.equal(run.status, 0, run.stderr)
+    const db = await openPglite(dataDir)
+    try {
+      const { rows } = await db.query<{ id: string; uses_connector: boolean }>(
+        'select id, uses_connector from projects',
+      )
+      const mode = new Map(rows.map((row) => [row.id, row.uses_connector]))
+      assert.equal(mode.get(projectOf(plain.stdout)), false)
+      assert.equal(mode.get(projectOf(flagged.stdout)), true)
+      assert.equal(mode.get(projectOf(byEnv.stdout)), true)
+      assert.equal(mode.get(projectOf(optedOut.stdout)), false)
+    } finally {
+      await db.close()
+    }
+  }))
+
 test('clients create refuses a blank project name before touching the database', () =>
   withDataDir(async (dataDir) => {
     for (const name of ['', '   ']) {

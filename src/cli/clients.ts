@@ -34,12 +34,19 @@ export const registerClients = (program: Command, io: CliIo): void => {
       currencyCodes,
       ['EUR', 'GBP'],
     )
-    .action(async (options: { name: string; currencies: string[] }) => {
+    .option(
+      '--connector',
+      'connector mode: customers connect their banks through an aggregator connector (default: CONNECTOR_MODE)',
+    )
+    .option('--no-connector', 'customers send their accounts themselves')
+    .action(async (options: { name: string; currencies: string[]; connector?: boolean }) => {
       const supportedCurrencies = options.currencies
       let client
       try {
-        client = await withStore(loadConfig(io.env), (store) =>
-          createClient(store, { name: options.name, supportedCurrencies }),
+        const config = loadConfig(io.env)
+        const usesConnector = options.connector ?? config.connectorMode
+        client = await withStore(config, (store) =>
+          createClient(store, { name: options.name, supportedCurrencies, usesConnector }),
         )
       } catch (error) {
         if (!(error instanceof AppError || error instanceof ConfigError)) throw error

@@ -21,7 +21,9 @@ export const registerServe = (program: Command, io: CliIo): void => {
       const config = loadConfig(io.env)
       const runtime = await createRuntime(config)
       const isDevelopment = config.environment === 'development'
-      const first = isDevelopment ? await createFirstClient(runtime.deps) : undefined
+      const first = isDevelopment
+        ? await createFirstClient(runtime.deps, { usesConnector: config.connectorMode })
+        : undefined
       // Listen first: a job picked up at once (a long analysis left by a crash) runs the engine
       // on this thread and would hold the HTTP plugins past their start-up time limit.
       const { app, url } = await serve(runtime)

@@ -47,6 +47,11 @@ export interface Config {
   publicUrl: string | undefined
   /** Days a Report API report is kept before it answers 410 GONE (`REPORT_RETENTION_DAYS`). */
   reportRetentionDays: number
+  /**
+   * `CONNECTOR_MODE=true`: projects created while it is set (`clients create` without
+   * `--no-connector`, the bootstrap and the development first client) use a connector.
+   */
+  connectorMode: boolean
 }
 
 export { ConfigError }
@@ -156,6 +161,7 @@ export const loadConfig = (env: Env): Config => {
     webhooks: loadWebhookConfig(env, environment === 'production'),
     publicUrl: publicUrl(env),
     reportRetentionDays: integer(env, 'REPORT_RETENTION_DAYS', 30, 1, 3_650),
+    connectorMode: oneOf(env, 'CONNECTOR_MODE', ['true', 'false'], 'false') === 'true',
   }
 }
 

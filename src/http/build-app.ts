@@ -16,6 +16,7 @@ import { AppError } from '../app/errors.ts'
 import { registerAuth } from './plugins/auth.ts'
 import { onFrameworkError, registerErrorHandling } from './plugins/errors.ts'
 import { registerInputCheck } from './plugins/input-check.ts'
+import { registerResultSchemas } from './result-schemas.ts'
 import { analysisRoutes } from './routes/analyses/routes.ts'
 import { analysisFileRoutes } from './routes/analysis-files/routes.ts'
 import { analysisResultRoutes } from './routes/analysis-results/routes.ts'
@@ -74,7 +75,13 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
 
   registerErrorHandling(app)
   registerInputCheck(app)
+  registerResultSchemas(app)
   await app.register(swagger, {
+    // Shared schemas are named components by their $id (Analysis, Transaction, …), which the
+    // typed client (creditlens/client) is generated from.
+    refResolver: {
+      buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`),
+    },
     openapi: {
       openapi: '3.1.0',
       info: {

@@ -68,7 +68,9 @@ export const analysisJobs = (deps: AppDeps, options: AnalysisJobOptions): JobDef
         const analysisId = analysisIdOf(job.data)
         try {
           options.logger.info({ analysisId, attempt: job.retryCount }, 'analysis job started')
-          if (analysisId !== undefined) await runAnalysis(deps, analysisId)
+          if (analysisId !== undefined) {
+            await runAnalysis(deps, analysisId, { attempt: job.retryCount })
+          }
           results.push({ id: job.id, status: 'completed' })
         } catch (error) {
           // Logged with the analysis id only, never with bank data.

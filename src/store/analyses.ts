@@ -310,7 +310,9 @@ export const analysisStore = (db: Tx): AnalysisStore => {
            error = case when $3::boolean then $4::jsonb else error end,
            has_accounts = coalesce($5, has_accounts),
            updated_at = $6,
-           format = coalesce($7, format)
+           format = coalesce($7, format),
+           source = coalesce($8, source),
+           data_origin = coalesce($9, data_origin)
          where id = $1`,
         [
           id,
@@ -320,6 +322,8 @@ export const analysisStore = (db: Tx): AnalysisStore => {
           patch.hasAccounts ?? null,
           now.toISOString(),
           patch.format ?? null,
+          patch.source ?? null,
+          patch.dataOrigin ?? null,
         ],
       )
     },

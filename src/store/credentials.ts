@@ -5,14 +5,20 @@ interface ProjectRow {
   id: string
   name: string
   supported_currencies: string[]
+  uses_connector: boolean
 }
 
 export const credentialStore = (db: Tx): CredentialStore => ({
   createProjectWithClient: async (tx, { projectId, name, clientId, secretHash, ...rest }) => {
     await tx.query(
-      `insert into projects (id, name, supported_currencies)
-       values ($1, $2, coalesce($3::text[], array['EUR', 'GBP']))`,
-      [projectId, name, rest.supportedCurrencies ? [...rest.supportedCurrencies] : null],
+      `insert into projects (id, name, supported_currencies, uses_connector)
+       values ($1, $2, coalesce($3::text[], array['EUR', 'GBP']), $4)`,
+      [
+        projectId,
+        name,
+        rest.supportedCurrencies ? [...rest.supportedCurrencies] : null,
+        rest.usesConnector ?? false,
+      ],
     )
     await tx.query('insert into clients (id, project_id, secret_hash) values ($1, $2, $3)', [
       clientId,
@@ -37,11 +43,18 @@ export const credentialStore = (db: Tx): CredentialStore => ({
 
   findProject: async (projectId): Promise<Project | undefined> => {
     const { rows } = await db.query<ProjectRow>(
-      'select id, name, supported_currencies from projects where id = $1',
+      'select id, name, supported_currencies, uses_connector from projects where id = $1',
       [projectId],
     )
     const row = rows[0]
-    return row && { id: row.id, name: row.name, supportedCurrencies: row.supported_currencies }
+    return (
+      row && {
+        id: row.id,
+        name: row.name,
+        supportedCurrencies: row.supported_currencies,
+        usesConnector: row.uses_connector,
+      }
+    )
   },
 
   saveRefreshToken: async ({ jti, grantId, clientId, projectId, expiresAt }) => {

@@ -61,7 +61,7 @@ describe('POST /v2/customers/{id}/analyses', () => {
     assert.equal(analysis.format, 'ALGOAN')
     assert.equal(analysis.source, 'CLIENT')
     assert.equal(analysis.dataOrigin, 'OPEN_BANKING')
-    assert.deepEqual(analysis.parameters, { disableScores: false })
+    assert.deepEqual(analysis.parameters, { disableScores: false, disableCreditInsights: false })
     assert.equal(await jobsFor(analysis.id), 1)
     assert.deepEqual(await events(customerId), [
       { name: 'bank_details_fetched', analysis_id: analysis.id },
@@ -246,7 +246,7 @@ describe('connector mode and PATCH', () => {
 })
 
 describe('results while the analysis runs', () => {
-  test('every result answers 202 with the status while IN_PROGRESS', async () => {
+  test('insights, scores and balances answer 202 with the status while IN_PROGRESS', async () => {
     const { token } = await newProject(harness)
     const customerId = await newCustomer(token)
     const analysis = json<{ id: string }>(
@@ -260,15 +260,48 @@ describe('results while the analysis runs', () => {
       'credit-insights/risks',
       'credit-insights/cash-flows',
       'scores',
-      'accounts',
       'accounts/x1/balances',
-      'transactions',
-      'accounts/x1/transactions',
     ]) {
       const response = await call(harness, token, 'GET', `${base}/${path}`)
       assert.equal(response.statusCode, 202, path)
       assert.equal(json(response).status, 'IN_PROGRESS', path)
     }
+  })
+
+  test('accounts and transactions answer 200 as soon as stored, enrichments empty until computed', async () => {
+    const { token } = await newProject(harness)
+    const customerId = await newCustomer(token)
+    const analysis = json<{ id: string }>(
+      await call(harness, token, 'POST', `/v2/customers/${customerId}/analyses`, upload),
+    )
+    const base = `/v2/customers/${customerId}/analyses/${analysis.id}`
+    const accounts = await call(harness, token, 'GET', `${base}/accounts`)
+    assert.equal(accounts.statusCode, 200)
+    const listed = json<{ resources: { id: string; type: string; createdAt: string }[] }>(accounts)
+    assert.equal(listed.resources.length, upload.accounts.length)
+    assert.ok(listed.resources.every((account) => account.type && account.createdAt))
+    const count = upload.accounts.reduce((n, account) => n + account.transactions.length, 0)
+    const transactions = await call(harness, token, 'GET', `${base}/transactions?limit=5`)
+    assert.equal(transactions.statusCode, 200)
+    const page = json<{
+      resources: { enrichments: object; amount: number; dates: object }[]
+      pagination: { totalResources: number; next: string }
+    }>(transactions)
+    assert.equal(page.pagination.totalResources, count)
+    assert.equal(page.pagination.next, `${base}/transactions?page=2&limit=5`)
+    assert.ok(page.resources.every((t) => JSON.stringify(t.enrichments) === '{}'))
+    assert.ok(page.resources.every((t) => typeof t.amount === 'number' && t.dates))
+    const accountId = listed.resources[0]?.id ?? ''
+    const ofAccount = await call(
+      harness,
+      token,
+      'GET',
+      `${base}/accounts/${accountId}/transactions`,
+    )
+    assert.equal(ofAccount.statusCode, 200)
+    const unknown = await call(harness, token, 'GET', `${base}/accounts/x1/transactions`)
+    assert.equal(unknown.statusCode, 404)
+    assert.equal(json(unknown).code, 'UNKNOWN_ENTITY')
   })
 })
 

@@ -197,7 +197,7 @@ describe('customers', () => {
     )
     assert.deepEqual(beyond.resources, [])
     assert.equal(beyond.pagination.totalResources, 5)
-    for (const query of ['limit=0', 'limit=abc', 'page=0', 'page=-1', 'limit=1.5', 'limit=5000']) {
+    for (const query of ['limit=0', 'limit=abc', 'page=0', 'page=-1', 'limit=1.5']) {
       const bad = await call(harness, token, 'GET', `/v2/customers?${query}`)
       assert.equal(bad.statusCode, 400, query)
       assert.equal(json(bad).code, 'BAD_REQUEST')

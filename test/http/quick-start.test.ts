@@ -213,7 +213,7 @@ describe('quick start on harry_potter', () => {
       `/v2/customers/${customerId}/analyses/${analysis.id}/scores`,
       404,
     )
-    assert.equal(scores.code, 'UNKNOWN_ENTITY')
+    assert.equal(scores.code, 'PRODUCT_DISABLED')
   })
 })
 
@@ -261,11 +261,12 @@ describe('refusals', () => {
         const analysis = await analyse(customerId, await fixture(name))
         assert.equal(analysis.status, 'ERROR', name)
         assert.equal(analysis.error?.code, code, name)
-        const scores = await get<{ status: string; error: { code: string } }>(
+        const scores = await get<{ code: string; message: string }>(
           `/v2/customers/${customerId}/analyses/${analysis.id}/scores`,
-          202,
+          409,
         )
-        assert.equal(scores.error.code, code)
+        assert.equal(scores.code, 'ANALYSIS_IN_ERROR')
+        assert.ok(scores.message.includes(code), scores.message)
         // The enriched transactions of a refused input are still served.
         await get(`/v2/customers/${customerId}/analyses/${analysis.id}/transactions`)
       }),

@@ -160,7 +160,7 @@ test('a connector driven by webhooks takes a customer from creation to a finishe
   // 2. the lender creates the customer in connector mode…
   const customer = await apiCall('POST', '/v2/customers', {
     customIdentifier: 'connector-loop-1',
-    aggregationDetails: { mode: 'REDIRECT', aggregatorName: 'TEST_CONNECTOR' },
+    aggregationDetails: { mode: 'REDIRECT', aggregatorName: 'OTHER' },
   })
   const customerId = String(customer.id)
   // 3. …and polls it until the connector has set the redirect URL

@@ -72,7 +72,7 @@ const subscribe = async (project: Project, body: Record<string, unknown>) => {
 const connectorCustomer = async (project: Project): Promise<string> => {
   const response = await call(harness, project.token, 'POST', '/v2/customers', {
     customIdentifier: `customer-${randomUUID()}`,
-    aggregationDetails: { mode: 'REDIRECT', aggregatorName: 'TEST_CONNECTOR' },
+    aggregationDetails: { mode: 'REDIRECT', aggregatorName: 'OTHER' },
   })
   assert.equal(response.statusCode, 201, response.body)
   return json<{ id: string }>(response).id

@@ -16,8 +16,11 @@ export const incomeEntries = (ledger: Ledger): LedgerEntry[] =>
       !isInternal(e.tx.enrichments.type),
   )
 
-/** Employers: counterparties of wage transactions, the largest payer first. */
-const employersOf = (entries: readonly LedgerEntry[]): { name: string }[] => {
+/**
+ * Employers: counterparties of wage transactions, the largest payer first. Their size
+ * (`staffing`) is not known from bank data: null, never absent.
+ */
+const employersOf = (entries: readonly LedgerEntry[]): Incomes['employers'] => {
   const totals = new Map<string, number>()
   for (const e of entries) {
     const name = e.tx.enrichments.counterparty
@@ -26,7 +29,7 @@ const employersOf = (entries: readonly LedgerEntry[]): { name: string }[] => {
   }
   return [...totals.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .map(([name]) => ({ name }))
+    .map(([name]) => ({ name, staffing: null }))
 }
 
 export const computeIncomes = (ledger: Ledger, entries: readonly LedgerEntry[]): Incomes => {

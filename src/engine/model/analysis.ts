@@ -83,7 +83,8 @@ export interface Incomes {
   totalAmount: number
   monthlyAmount: number
   indicators: { allowancesRatio: number }
-  employers: { name: string; staffing?: string }[]
+  /** `staffing` (the employer's size, e.g. SMALL) is null when unknown, never absent. */
+  employers: { name: string; staffing: string | null }[]
   categories: CategoryGroup[]
 }
 

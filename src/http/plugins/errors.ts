@@ -12,6 +12,7 @@ const STATUS: Record<ErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 422,
+  state: 409,
   too_large: 413,
   too_many_requests: 429,
   unavailable: 503,

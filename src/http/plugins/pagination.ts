@@ -9,12 +9,17 @@ import { AppError } from '../../app/errors.ts'
 import type { JsonText, PageRequest } from '../../app/ports.ts'
 
 export const DEFAULT_LIMIT = 200
-/** Upper bound so one request cannot ask for a whole table. */
+/**
+ * Upper bound so one request cannot ask for a whole table: a larger `limit` answers pages of
+ * this size (the links say `limit=1000`), as the reference's clients expect a page, not a 400.
+ */
 export const MAX_LIMIT = 1000
 
 export const PageQuery = Type.Object({
   limit: Type.Optional(
-    Type.String({ description: `Page size, 1–${MAX_LIMIT}, default ${DEFAULT_LIMIT}` }),
+    Type.String({
+      description: `Page size, default ${DEFAULT_LIMIT}; above ${MAX_LIMIT}, pages of ${MAX_LIMIT}`,
+    }),
   ),
   page: Type.Optional(Type.String({ description: 'Page number, from 1' })),
 })
@@ -31,17 +36,18 @@ export const PaginationSchema = Type.Object({
 export const listOf = <T extends TSchema>(item: T) =>
   Type.Object({ resources: Type.Array(item), pagination: PaginationSchema })
 
-const positiveInteger = (raw: string | undefined, name: string, fallback: number, max: number) => {
+const positiveInteger = (raw: string | undefined, name: string, fallback: number) => {
   if (raw === undefined) return fallback
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
-    throw new AppError('BAD_REQUEST', `${name} must be an integer between 1 and ${max}`)
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > Number.MAX_SAFE_INTEGER) {
+    throw new AppError('BAD_REQUEST', `${name} must be a positive integer`)
   }
   return Number(raw)
 }
 
+/** `limit` above MAX_LIMIT is served as MAX_LIMIT (not refused). */
 export const pageRequest = (query: { limit?: string; page?: string }): PageRequest => ({
-  limit: positiveInteger(query.limit, 'limit', DEFAULT_LIMIT, MAX_LIMIT),
-  page: positiveInteger(query.page, 'page', 1, Number.MAX_SAFE_INTEGER),
+  limit: Math.min(positiveInteger(query.limit, 'limit', DEFAULT_LIMIT), MAX_LIMIT),
+  page: positiveInteger(query.page, 'page', 1),
 })
 
 export interface ListBody<T> {

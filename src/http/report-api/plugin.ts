@@ -56,6 +56,7 @@ const TITLES: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  409: 'Conflict',
   410: 'Gone',
   413: 'Payload Too Large',
   429: 'Too Many Requests',
@@ -69,6 +70,8 @@ const APP_CODES: Record<AppError['kind'], { status: number; code: string }> = {
   forbidden: { status: 403, code: 'FORBIDDEN' },
   not_found: { status: 404, code: 'NOT_FOUND' },
   conflict: { status: 400, code: 'ANALYSIS_ALREADY_REQUESTED' },
+  // Not raised by the Report API's own routes (a v2 result read in the wrong state).
+  state: { status: 409, code: 'CONFLICT' },
   too_large: { status: 413, code: 'EXCEEDED_LIMIT' },
   too_many_requests: { status: 429, code: 'RATE_LIMIT' },
   unavailable: { status: 503, code: 'SERVICE_UNAVAILABLE' },

@@ -1,4 +1,5 @@
 import { Type } from 'typebox'
+import { ref } from '../../result-schemas.ts'
 
 export const AnalysisParams = Type.Object({
   id: Type.String({ description: 'Customer id' }),
@@ -49,7 +50,10 @@ export const CreateAnalysisBody = Type.Object({
   format: Type.Optional(Format),
   parameters: Type.Optional(Parameters),
   dataOrigin: Type.Optional(
-    Type.Union([Type.Literal('OPEN_BANKING'), Type.Literal('PDF'), Type.Literal('UNKNOWN')]),
+    Type.Enum(['OPEN_BANKING', 'PDF', 'UNKNOWN'], {
+      description:
+        'Where the data came from (default UNKNOWN; OPEN_BANKING for the aggregator formats)',
+    }),
   ),
   accounts: Type.Optional(Accounts),
   connections: Type.Optional(Connections),
@@ -63,28 +67,8 @@ export const UpdateAnalysisBody = Type.Object({
   connections: Type.Optional(Connections),
 })
 
-/** Results are large nested objects served as stored; their shape is in the reference. */
-const Result = Type.Unknown()
-
-export const AnalysisResponse = Type.Object({
-  id: Type.String(),
-  format: Type.String(),
-  parameters: Parameters,
-  status: Status,
-  source: Type.String(),
-  dataOrigin: Type.String(),
-  createdAt: Type.String({ format: 'date-time' }),
-  updatedAt: Type.String({ format: 'date-time' }),
-  metadata: Type.Optional(Result),
-  creditInsights: Type.Optional(Result),
-  scores: Type.Optional(Result),
-  error: Type.Optional(AnalysisErrorBody),
-})
+/** The analysis in full (http/result-schemas.ts): its results appear once computed. */
+export const AnalysisResponse = ref('Analysis')
 
 /** What a result endpoint answers (202) while its analysis is not computed. */
-export const NotReadyResponse = Type.Object({
-  id: Type.String(),
-  status: Status,
-  message: Type.String(),
-  error: Type.Optional(AnalysisErrorBody),
-})
+export const NotReadyResponse = ref('NotReady')

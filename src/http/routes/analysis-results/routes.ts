@@ -1,38 +1,47 @@
 /**
  * The results of an analysis: credit insights, scores, accounts, daily balances and enriched
- * transactions. While the analysis is being computed they answer 202 with its status. Credit
- * insights and scores exist only for a COMPLETED analysis; accounts, balances and transactions
- * are also kept for an analysis refused by the engine (ERROR), so a lender can see why.
+ * transactions. What each answers by the analysis status is decided in app/stored-data.ts and
+ * listed in docs/error-codes.md: 202 with the status while not ready, accounts and transactions
+ * as soon as they are stored (enrichments empty until computed), ANALYSIS_IN_ERROR for an
+ * analysis in ERROR without the result, PRODUCT_DISABLED for a disabled product.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import { AppError } from '../../../app/errors.ts'
 import { checkAnalysisAccount, getAnalysisHead } from '../../../app/get-analysis.ts'
 import type { AnalysisHead } from '../../../app/ports.ts'
+import {
+  balancesSource,
+  dataSource,
+  insightsSource,
+  listStoredAccounts,
+  listStoredTransactions,
+} from '../../../app/stored-data.ts'
 import { projectOf } from '../../plugins/auth.ts'
 import { sendJsonText } from '../../plugins/json-text.ts'
 import { listOf, pageBody, pageJson, pageRequest, PageQuery } from '../../plugins/pagination.ts'
 import { ErrorBody } from '../../schemas.ts'
 import { AnalysisParams, NotReadyResponse } from '../analyses/schemas.ts'
 import type { RoutePlugin } from '../types.ts'
-import { AccountParams, Balance, Result } from './schemas.ts'
+import { ref } from '../../result-schemas.ts'
+import { AccountParams } from './schemas.ts'
+
+const PART_SCHEMA = {
+  incomes: 'Incomes',
+  expenses: 'Expenses',
+  loans: 'Loans',
+  risks: 'Risks',
+} as const
 
 const config = { auth: 'project' } as const
-const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody }
+const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 
 const notReady = (reply: FastifyReply, analysis: AnalysisHead) =>
   reply.status(202).send({
     id: analysis.id,
     status: analysis.status,
-    message:
-      analysis.status === 'ERROR'
-        ? 'The analysis ended in error: no result'
-        : 'The analysis is not completed yet',
-    ...(analysis.error && { error: analysis.error }),
+    message: 'The analysis is not completed yet',
   })
-
-const isComputed = (analysis: AnalysisHead) =>
-  analysis.status === 'COMPLETED' || (analysis.status === 'ERROR' && analysis.hasAccounts)
 
 export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
   const api = app.withTypeProvider<TypeBoxTypeProvider>()
@@ -47,13 +56,15 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
           tags: ['Credit Insights'],
           summary: `Get the ${part}`,
           params: AnalysisParams,
-          response: { 200: Result, 202: NotReadyResponse, ...errors },
+          response: { 200: ref(PART_SCHEMA[part]), 202: NotReadyResponse, ...errors },
         },
       },
       async (request, reply) => {
         const { id, analysisId } = request.params
         const analysis = await getAnalysisHead(deps, projectOf(request), id, analysisId)
-        if (analysis.status !== 'COMPLETED') return notReady(reply, analysis)
+        if (insightsSource(analysis, 'credit insights') !== 'computed') {
+          return notReady(reply, analysis)
+        }
         const insights = await deps.analyses.readInsights(analysis.id, part)
         if (!insights) throw disabled('Credit insights')
         return sendJsonText(reply, insights.json)
@@ -70,14 +81,16 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
         summary: 'Get the cash flows',
         params: AnalysisParams,
         querystring: PageQuery,
-        response: { 200: listOf(Result), 202: NotReadyResponse, ...errors },
+        response: { 200: listOf(ref('CashFlow')), 202: NotReadyResponse, ...errors },
       },
     },
     async (request, reply) => {
       const page = pageRequest(request.query)
       const { id, analysisId } = request.params
       const analysis = await getAnalysisHead(deps, projectOf(request), id, analysisId)
-      if (analysis.status !== 'COMPLETED') return notReady(reply, analysis)
+      if (insightsSource(analysis, 'credit insights') !== 'computed') {
+        return notReady(reply, analysis)
+      }
       const cashFlows = await deps.analyses.listCashFlows(analysis.id, page)
       if (!cashFlows) throw disabled('Credit insights')
       return sendJsonText(reply, pageJson(request, page, cashFlows.items, cashFlows.total))
@@ -92,13 +105,13 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
         tags: ['Score'],
         summary: 'Get the scores',
         params: AnalysisParams,
-        response: { 200: Result, 202: NotReadyResponse, ...errors },
+        response: { 200: ref('Scores'), 202: NotReadyResponse, ...errors },
       },
     },
     async (request, reply) => {
       const { id, analysisId } = request.params
       const analysis = await getAnalysisHead(deps, projectOf(request), id, analysisId)
-      if (analysis.status !== 'COMPLETED') return notReady(reply, analysis)
+      if (insightsSource(analysis, 'scores') !== 'computed') return notReady(reply, analysis)
       if (!analysis.scores) throw disabled('Scores')
       return sendJsonText(reply, analysis.scores.json)
     },
@@ -113,15 +126,19 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
         summary: 'Get the accounts used for the analysis',
         params: AnalysisParams,
         querystring: PageQuery,
-        response: { 200: listOf(Result), 202: NotReadyResponse, ...errors },
+        response: { 200: listOf(ref('Account')), 202: NotReadyResponse, ...errors },
       },
     },
     async (request, reply) => {
       const page = pageRequest(request.query)
       const { id, analysisId } = request.params
       const analysis = await getAnalysisHead(deps, projectOf(request), id, analysisId)
-      if (!isComputed(analysis)) return notReady(reply, analysis)
-      const { items, total } = await deps.analyses.listAccounts(analysis.id, page)
+      const source = dataSource(analysis, 'accounts')
+      if (source === 'not_ready') return notReady(reply, analysis)
+      const { items, total } =
+        source === 'stored'
+          ? await listStoredAccounts(deps, analysis, page)
+          : await deps.analyses.listAccounts(analysis.id, page)
       return sendJsonText(reply, pageJson(request, page, items, total))
     },
   )
@@ -135,14 +152,14 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
         summary: 'Get the daily balances of one account',
         params: AccountParams,
         querystring: PageQuery,
-        response: { 200: listOf(Balance), 202: NotReadyResponse, ...errors },
+        response: { 200: listOf(ref('DailyBalance')), 202: NotReadyResponse, ...errors },
       },
     },
     async (request, reply) => {
       const page = pageRequest(request.query)
       const { id, analysisId, accountId } = request.params
       const analysis = await getAnalysisHead(deps, projectOf(request), id, analysisId)
-      if (!isComputed(analysis)) return notReady(reply, analysis)
+      if (balancesSource(analysis) === 'not_ready') return notReady(reply, analysis)
       await checkAnalysisAccount(deps, analysis.id, accountId)
       const { items, total } = await deps.analyses.listBalances(analysis.id, accountId, page)
       return pageBody(request, page, items, total)
@@ -152,7 +169,7 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
   const transactionsSchema = {
     tags: ['Transaction'],
     querystring: PageQuery,
-    response: { 200: listOf(Result), 202: NotReadyResponse, ...errors },
+    response: { 200: listOf(ref('Transaction')), 202: NotReadyResponse, ...errors },
   }
 
   api.get(
@@ -169,8 +186,12 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
       const page = pageRequest(request.query)
       const { id, analysisId } = request.params
       const analysis = await getAnalysisHead(deps, projectOf(request), id, analysisId)
-      if (!isComputed(analysis)) return notReady(reply, analysis)
-      const { items, total } = await deps.analyses.listTransactions(analysis.id, undefined, page)
+      const source = dataSource(analysis, 'transactions')
+      if (source === 'not_ready') return notReady(reply, analysis)
+      const { items, total } =
+        source === 'stored'
+          ? await listStoredTransactions(deps, analysis, undefined, page)
+          : await deps.analyses.listTransactions(analysis.id, undefined, page)
       return sendJsonText(reply, pageJson(request, page, items, total))
     },
   )
@@ -189,7 +210,12 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
       const page = pageRequest(request.query)
       const { id, analysisId, accountId } = request.params
       const analysis = await getAnalysisHead(deps, projectOf(request), id, analysisId)
-      if (!isComputed(analysis)) return notReady(reply, analysis)
+      const source = dataSource(analysis, 'transactions')
+      if (source === 'not_ready') return notReady(reply, analysis)
+      if (source === 'stored') {
+        const stored = await listStoredTransactions(deps, analysis, accountId, page)
+        return sendJsonText(reply, pageJson(request, page, stored.items, stored.total))
+      }
       await checkAnalysisAccount(deps, analysis.id, accountId)
       const { items, total } = await deps.analyses.listTransactions(analysis.id, accountId, page)
       return sendJsonText(reply, pageJson(request, page, items, total))
@@ -198,4 +224,4 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
 }
 
 const disabled = (what: string) =>
-  new AppError('UNKNOWN_ENTITY', `${what} were disabled for this analysis`)
+  new AppError('PRODUCT_DISABLED', `${what} were disabled for this analysis (parameters)`)

@@ -4,10 +4,16 @@ const JsonObject = Type.Record(Type.String(), Type.Unknown())
 
 export const AggregationDetails = Type.Object(
   {
-    aggregatorName: Type.Optional(Type.String()),
+    aggregatorName: Type.Optional(
+      Type.Enum(['BUDGET_INSIGHT', 'BRIDGE', 'TINK', 'OTHER'], {
+        description: 'The aggregator (AIS provider)',
+      }),
+    ),
     callbackUrl: Type.Optional(Type.String()),
     token: Type.Optional(Type.String()),
-    mode: Type.Optional(Type.String()),
+    mode: Type.Optional(
+      Type.Enum(['REDIRECT', 'API', 'IFRAME'], { description: 'How the customer connects' }),
+    ),
     redirectUrl: Type.Optional(Type.String()),
     apiUrl: Type.Optional(Type.String()),
     iframeUrl: Type.Optional(Type.String()),

@@ -39,6 +39,8 @@ export const oauthRoutes: RoutePlugin = async (app, { tokens }) => {
       schema: {
         tags: ['Authentication'],
         summary: 'Create a new access token',
+        // Form-encoded as the reference says; JSON is accepted too.
+        consumes: ['application/x-www-form-urlencoded', 'application/json'],
         body: TokenRequest,
         response: { 201: TokenResponse, 400: ErrorBody, 401: ErrorBody },
       },
