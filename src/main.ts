@@ -170,7 +170,8 @@ export const createRuntime = async (
       if (closed) return
       closed = true
       webhookSweeper.stop()
-      await boss.stop({ graceful: true, timeout: 5_000 })
+      // Graceful: running batches finish (a job failed here would spend one of its retries).
+      await boss.stop({ graceful: true, timeout: config.shutdownTimeoutSeconds * 1000 })
       await sender.close()
       await db.close()
     },
