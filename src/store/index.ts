@@ -17,7 +17,7 @@ import { outboxEventPublisher } from './events.ts'
 export { openPglite, openPostgres } from './db.ts'
 export { DatabaseInUseError } from './data-dir-lock.ts'
 export type { Database } from './db.ts'
-export { migrate } from './migrate.ts'
+export { migrate, migrationFiles } from './migrate.ts'
 
 export interface Store extends TransactionRunner {
   credentials: CredentialStore
