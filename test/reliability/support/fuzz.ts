@@ -256,16 +256,18 @@ const applyMutations = (base: unknown, mutations: Mutation[]): unknown => {
     const places = placesOf(body)
     const place = places[change.pick % Math.max(places.length, 1)]
     if (!place) {
-      body = change.kind === 'delete' ? {} : change.value
+      body = change.kind === 'delete' ? {} : structuredClone(change.value)
       continue
     }
     const parent = place.parent as Record<string | number, unknown>
-    if (change.kind === 'replace') parent[place.key] = change.value
+    // A copy: fast-check hands out the same constant objects again, and a body must not hold itself.
+    const value = structuredClone(change.value)
+    if (change.kind === 'replace') parent[place.key] = value
     else if (change.kind === 'add') {
-      if (Array.isArray(place.parent)) place.parent.push(change.value)
+      if (Array.isArray(place.parent)) place.parent.push(value)
       else
         Object.defineProperty(parent, change.key, {
-          value: change.value,
+          value,
           enumerable: true,
           writable: true,
           configurable: true,
