@@ -107,7 +107,12 @@ const fuzzAndIsolation = async () => {
       if (PHASES.has('fuzz')) {
         const before = report.fuzzed
         const started = Date.now()
-        await runFuzz(harness.app, counter, a, { count: share, seed: SEED, report })
+        await runFuzz(harness.app, counter, a, {
+          count: share,
+          // other bodies on the second database
+          seed: label === 'PGlite' ? SEED + 1_000_000 : SEED,
+          report,
+        })
         say(
           `fuzz on ${label}: ${report.fuzzed - before} bodies in ${seconds(Date.now() - started)}`,
         )
