@@ -61,7 +61,7 @@ export const startProcess = async (
   args: readonly string[],
   env: Record<string, string>,
   log: WriteStream | undefined,
-  startTimeoutMs = 180_000,
+  startTimeoutMs = 600_000,
 ): Promise<Proc> => {
   const port = command === 'serve' ? await freePort() : 0
   const child = spawn(process.execPath, [BIN, command, ...args], {
