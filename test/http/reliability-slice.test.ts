@@ -21,7 +21,11 @@ before(async () => {
   b = await seedProject(harness, 'beta', 2)
   counter = await installWriteCounter(harness.runtime.db)
 })
-after(() => harness.close())
+after(async () => {
+  // Other test files may share this database (DATABASE_URL): leave no trigger behind.
+  await counter.uninstall()
+  await harness.close()
+})
 
 test('the write counter sees a write and ignores a rejected request', async () => {
   const before = await counter.read()

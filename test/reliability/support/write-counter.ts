@@ -13,6 +13,8 @@ export interface WriteCounter {
   read(): Promise<number>
   /** The tables watched. */
   tables: string[]
+  /** Removes the triggers, the function and the counter (the database may be shared). */
+  uninstall(): Promise<void>
 }
 
 /** Installs the counter on every table of the public schema and on the job table. */
@@ -50,6 +52,13 @@ export const installWriteCounter = async (db: Database): Promise<WriteCounter> =
   )
   return {
     tables: [...tables, 'pgboss.job (inserts)'],
+    uninstall: async () => {
+      for (const table of tables)
+        await db.query(`drop trigger if exists reliability_writes on "${table}"`)
+      await db.query('drop trigger if exists reliability_writes on pgboss.job')
+      await db.query('drop function if exists reliability_count_write()')
+      await db.query('drop table if exists reliability_writes')
+    },
     read: async () =>
       Number(
         (await db.query<{ n: string }>('select n::text as n from reliability_writes where id = 1'))
