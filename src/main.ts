@@ -198,7 +198,8 @@ export const createRuntime = async (
       if (closed) return
       closed = true
       webhookSweeper.stop()
-      await boss.stop({ graceful: true, timeout: 5_000 })
+      // Graceful: running batches finish (a job failed here would spend one of its retries).
+      await boss.stop({ graceful: true, timeout: config.shutdownTimeoutSeconds * 1000 })
       await sender.close()
       await db.close()
     },
@@ -277,4 +278,23 @@ export const serve = async (runtime: Runtime): Promise<{ app: FastifyInstance; u
   })
   const url = await app.listen({ port: runtime.config.port, host: runtime.config.host })
   return { app, url }
+}
+
+/**
+ * `creditlens migrate`: applies the pending migrations and installs or upgrades the job queue's
+ * schema, then closes. Run it once per upgrade before starting the new API and worker processes
+ * (they also migrate at start, one at a time under an advisory lock, so it is a safeguard).
+ */
+export const migrateDatabase = async (config: Config): Promise<{ applied: string[] }> => {
+  const db = config.databaseUrl
+    ? await openPostgres(config.databaseUrl, { max: 1 })
+    : await openPglite(config.dataDir)
+  try {
+    const applied = await migrate(db)
+    const boss = await startBoss(db.boss, [], createLogger(config.logLevel))
+    await boss.stop({ graceful: false, timeout: 1_000 })
+    return { applied }
+  } finally {
+    await db.close()
+  }
 }

@@ -11,6 +11,7 @@ import { registerAnalyze } from './analyze.ts'
 import { registerCategorise } from './categorise.ts'
 import { registerClients } from './clients.ts'
 import { registerGenerate } from './generate.ts'
+import { registerMigrate } from './migrate.ts'
 import { CliExit, processIo, type CliIo } from './io.ts'
 import { registerServe } from './serve.ts'
 import { registerUsers } from './users.ts'
@@ -25,6 +26,7 @@ const COMMANDS: ((program: Command, io: CliIo) => void)[] = [
   registerCategorise,
   registerAnalyze,
   registerUsers,
+  registerMigrate,
 ]
 
 const buildProgram = (io: CliIo): Command => {

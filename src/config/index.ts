@@ -36,6 +36,11 @@ export interface Config {
   jobRetryDelaySeconds: number
   /** Analysis jobs one worker runs at the same time. */
   workerConcurrency: number
+  /**
+   * On SIGTERM, how long a worker waits for the jobs it holds (its batch) before giving them
+   * back as failed attempts; keep it below the orchestrator's grace period (Kubernetes: 30 s).
+   */
+  shutdownTimeoutSeconds: number
   /** `development` prints how to get a token at start. */
   environment: 'development' | 'production' | 'test'
   /** `WEBHOOK_*` variables: see config/webhooks.ts. */
@@ -157,6 +162,7 @@ export const loadConfig = (env: Env): Config => {
     jobRetryLimit: integer(env, 'JOB_RETRY_LIMIT', 3, 0, 100),
     jobRetryDelaySeconds: integer(env, 'JOB_RETRY_DELAY_SECONDS', 2, 0, 3_600),
     workerConcurrency: integer(env, 'WORKER_CONCURRENCY', 2, 1, 64),
+    shutdownTimeoutSeconds: integer(env, 'SHUTDOWN_TIMEOUT_SECONDS', 25, 1, 3_600),
     environment,
     webhooks: loadWebhookConfig(env, environment === 'production'),
     publicUrl: publicUrl(env),

@@ -21,7 +21,7 @@ import { consoleStore } from './console.ts'
 export { openPglite, openPostgres } from './db.ts'
 export { DatabaseInUseError } from './data-dir-lock.ts'
 export type { Database } from './db.ts'
-export { migrate } from './migrate.ts'
+export { migrate, migrationFiles } from './migrate.ts'
 
 export interface Store extends TransactionRunner {
   credentials: CredentialStore
