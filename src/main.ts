@@ -3,7 +3,7 @@
  * `createRuntime` opens and migrates the database, starts the queue and assembles the use-case
  * dependencies; `serve` listens; `startWorker` runs the jobs.
  */
-import { randomBytes } from 'node:crypto'
+import { createHmac, randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
 import type { PgBoss } from 'pg-boss'
@@ -24,6 +24,8 @@ import { pgBossWebhookQueue, startWebhookSweeper, webhookJobs } from './jobs/web
 import { oauthRoutes } from './http/routes/oauth/routes.ts'
 import { subscriptionRoutes } from './http/routes/subscriptions/routes.ts'
 import { webhookStore } from './store/webhooks.ts'
+import { createHostedService, type HostedService } from './hosted/flows.ts'
+import { hostedPagePlugin } from './hosted/plugin.ts'
 import { createTargetChecker, createWebhookSender } from './webhooks/delivery.ts'
 import {
   createStore,
@@ -66,6 +68,8 @@ export interface Runtime {
   /** Re-enqueues webhook events a lost job left waiting; started with the workers. */
   webhookSweeper: { start(): void; stop(): void }
   tokens: TokenService
+  /** The hosted data-sharing page: callers create sessions and plug their hooks in here. */
+  hosted: HostedService
   jobs: JobDefinition[]
   close(): Promise<void>
 }
@@ -132,12 +136,20 @@ export const createRuntime = async (
   // A configured key is never written to the database, and a key generated there before is
   // removed: tokens it signed stop working (docs/token-keys.md).
   if (config.tokenSecret !== undefined) await store.credentials.forgetSigningSecret()
+  const signingSecret = config.tokenSecret ?? (await store.credentials.signingSecret())
   const tokens = createTokenService({
     credentials: store.credentials,
     clock: deps.clock,
-    secret: config.tokenSecret ?? (await store.credentials.signingSecret()),
+    secret: signingSecret,
     accessSeconds: config.accessTokenSeconds,
     refreshSeconds: config.refreshTokenSeconds,
+  })
+  // The hosted page's links are signed with a key of their own, derived from the token key:
+  // an API token can never pass for a link, nor the reverse.
+  const hosted = createHostedService({
+    store: store.hostedFlows,
+    clock: deps.clock,
+    key: createHmac('sha256', signingSecret).update('creditlens hosted page links').digest(),
   })
   if (config.bootstrapClient) {
     const created = await ensureClient(deps, {
@@ -165,6 +177,7 @@ export const createRuntime = async (
     webhooks,
     webhookSweeper,
     tokens,
+    hosted,
     jobs,
     close: async () => {
       if (closed) return
@@ -183,6 +196,16 @@ const webhookRoutes = (runtime: Runtime) => {
   return { extraRoutes: [subscriptions], v1Routes: [oauthRoutes, subscriptions] }
 }
 
+/** Surfaces with their own error shape and plugins: the hosted page (and its callers' APIs). */
+const surfaces = (runtime: Runtime) => [
+  async (app: FastifyInstance) => {
+    await app.register(hostedPagePlugin, {
+      service: runtime.hosted,
+      secureCookies: runtime.config.publicUrl?.startsWith('https://') ?? false,
+    })
+  },
+]
+
 /** Builds the HTTP app on a runtime (without listening). */
 export const createHttpApp = (runtime: Runtime): Promise<FastifyInstance> => {
   runtime.deps.analysisWire ??= createWireCache(ANALYSIS_WIRE_CACHE_BYTES)
@@ -195,6 +218,7 @@ export const createHttpApp = (runtime: Runtime): Promise<FastifyInstance> => {
     rateLimitPerMinute: runtime.config.rateLimitPerMinute,
     logger: runtime.logger,
     ...webhookRoutes(runtime),
+    surfaces: surfaces(runtime),
   })
 }
 
@@ -217,6 +241,7 @@ export const serve = async (runtime: Runtime): Promise<{ app: FastifyInstance; u
     rateLimitPerMinute: runtime.config.rateLimitPerMinute,
     logger: runtime.logger,
     ...webhookRoutes(runtime),
+    surfaces: surfaces(runtime),
   })
   const url = await app.listen({ port: runtime.config.port, host: runtime.config.host })
   return { app, url }

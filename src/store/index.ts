@@ -1,6 +1,7 @@
 /**
  * The store: port implementations over one `Database` (PGlite or PostgreSQL, same SQL).
  */
+import type { HostedFlowStore } from '../app/hosted-store.ts'
 import type {
   AnalysisStore,
   CredentialStore,
@@ -13,6 +14,7 @@ import { credentialStore } from './credentials.ts'
 import { customerStore } from './customers.ts'
 import type { Database } from './db.ts'
 import { outboxEventPublisher } from './events.ts'
+import { hostedFlowStore } from './hosted-flows.ts'
 
 export { openPglite, openPostgres } from './db.ts'
 export { DatabaseInUseError } from './data-dir-lock.ts'
@@ -24,6 +26,7 @@ export interface Store extends TransactionRunner {
   customers: CustomerStore
   analyses: AnalysisStore
   events: EventPublisher
+  hostedFlows: HostedFlowStore
   /** True when the database answers a trivial query. */
   isReady(): Promise<boolean>
 }
@@ -34,6 +37,7 @@ export const createStore = (db: Database): Store => ({
   customers: customerStore(db),
   analyses: analysisStore(db),
   events: outboxEventPublisher(),
+  hostedFlows: hostedFlowStore(db),
   isReady: async () => {
     try {
       await db.query('select 1')
