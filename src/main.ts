@@ -26,6 +26,8 @@ import { subscriptionRoutes } from './http/routes/subscriptions/routes.ts'
 import { webhookStore } from './store/webhooks.ts'
 import { createHostedService, type HostedService } from './hosted/flows.ts'
 import { hostedPagePlugin } from './hosted/plugin.ts'
+import { riskReportCaller, type RiskReportDeps } from './app/risk-report/flows.ts'
+import { riskReportPlugin } from './http/risk-report/plugin.ts'
 import { createTargetChecker, createWebhookSender } from './webhooks/delivery.ts'
 import {
   createStore,
@@ -70,6 +72,7 @@ export interface Runtime {
   tokens: TokenService
   /** The hosted data-sharing page: callers create sessions and plug their hooks in here. */
   hosted: HostedService
+  riskReports: RiskReportDeps
   jobs: JobDefinition[]
   close(): Promise<void>
 }
@@ -151,6 +154,8 @@ export const createRuntime = async (
     clock: deps.clock,
     key: createHmac('sha256', signingSecret).update('creditlens hosted page links').digest(),
   })
+  const riskReports: RiskReportDeps = { app: deps, store: store.riskReports, hosted }
+  hosted.registerCaller(riskReportCaller(riskReports))
   if (config.bootstrapClient) {
     const created = await ensureClient(deps, {
       clientId: config.bootstrapClient.id,
@@ -178,6 +183,7 @@ export const createRuntime = async (
     webhookSweeper,
     tokens,
     hosted,
+    riskReports,
     jobs,
     close: async () => {
       if (closed) return
@@ -202,6 +208,12 @@ const surfaces = (runtime: Runtime) => [
     await app.register(hostedPagePlugin, {
       service: runtime.hosted,
       secureCookies: runtime.config.publicUrl?.startsWith('https://') ?? false,
+    })
+  },
+  async (app: FastifyInstance) => {
+    await app.register(riskReportPlugin, {
+      deps: runtime.riskReports,
+      publicUrl: runtime.config.publicUrl,
     })
   },
 ]

@@ -2,6 +2,7 @@
  * The store: port implementations over one `Database` (PGlite or PostgreSQL, same SQL).
  */
 import type { HostedFlowStore } from '../app/hosted-store.ts'
+import type { RiskReportStore } from '../app/risk-report/ports.ts'
 import type {
   AnalysisStore,
   CredentialStore,
@@ -15,6 +16,7 @@ import { customerStore } from './customers.ts'
 import type { Database } from './db.ts'
 import { outboxEventPublisher } from './events.ts'
 import { hostedFlowStore } from './hosted-flows.ts'
+import { riskReportStore } from './risk-reports.ts'
 
 export { openPglite, openPostgres } from './db.ts'
 export { DatabaseInUseError } from './data-dir-lock.ts'
@@ -27,6 +29,7 @@ export interface Store extends TransactionRunner {
   analyses: AnalysisStore
   events: EventPublisher
   hostedFlows: HostedFlowStore
+  riskReports: RiskReportStore
   /** True when the database answers a trivial query. */
   isReady(): Promise<boolean>
 }
@@ -38,6 +41,7 @@ export const createStore = (db: Database): Store => ({
   analyses: analysisStore(db),
   events: outboxEventPublisher(),
   hostedFlows: hostedFlowStore(db),
+  riskReports: riskReportStore(db),
   isReady: async () => {
     try {
       await db.query('select 1')
