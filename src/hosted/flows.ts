@@ -379,7 +379,7 @@ export const createHostedService = (deps: HostedDeps): HostedService => {
         sources: offered(record.session),
         accounts: accounts.map((account) => ({
           id: account.id,
-          name: account.name ?? account.type,
+          name: account.name ?? '',
           type: account.type,
           iban: maskIban(account.iban ?? account.number),
           balance: formatBalance(account, record.session.language),

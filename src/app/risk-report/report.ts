@@ -176,7 +176,11 @@ export const buildReport = (input: ReportInput) => {
       last_transaction_on: last ?? null,
       balance: {
         current: account.balance,
-        days_in_overdraft: balances.slice(-input.period * 31).filter((b) => b.balance < 0).length,
+        // A credit card's balance is below zero by nature: no overdraft there.
+        days_in_overdraft:
+          account.type === 'CREDIT_CARD'
+            ? 0
+            : balances.slice(-input.period * 31).filter((b) => b.balance < 0).length,
         average: {
           one_month: averageOver(balances, 30),
           three_months: averageOver(balances, 91),
