@@ -5,7 +5,9 @@
  * calls; code reuse, refresh-token reuse, another flow's token; the one-time data's hour.
  */
 import assert from 'node:assert/strict'
+import { Writable } from 'node:stream'
 import { after, before, describe, it } from 'node:test'
+import { createLogger } from '../../src/logging/logger.ts'
 import { createClient, type NewClient } from '../../src/app/clients.ts'
 import type { RiskReport } from '../../src/app/risk-report/report.ts'
 import { sandboxAccounts } from '../../src/hosted/sources/sandbox-bank.ts'
@@ -18,8 +20,23 @@ let lender: NewClient
 let other: NewClient
 const REDIRECT = 'https://lender.example/callback'
 
+/** Every log line of the file, and what must never be in one. */
+const lines: string[] = []
+const secrets = new Set<string>()
+
 before(async () => {
-  harness = await startHarness({}, { worker: true })
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(
+        ...chunk
+          .toString('utf8')
+          .split('\n')
+          .filter((line) => line !== ''),
+      )
+      done()
+    },
+  })
+  harness = await startHarness({}, { worker: true, logger: createLogger('info', sink) })
   lender = await createClient(harness.runtime.deps, { name: 'Acme Lending' })
   other = await createClient(harness.runtime.deps, { name: 'Other Bank' })
 })
@@ -46,7 +63,9 @@ const api = (
 const createLink = async (body: Record<string, unknown>, access = 'onetime', client = lender) => {
   const response = await api('POST', `/${access}/risk-report`, { client, body })
   assert.equal(response.statusCode, 201, response.body)
-  return json<{ location: string; id: string }>(response)
+  const created = json<{ location: string; id: string }>(response)
+  secrets.add(new URL(created.location).searchParams.get('token') ?? '')
+  return created
 }
 
 /** Posts the current screen's form and checks the POST → 303 answer. */
@@ -84,8 +103,17 @@ const walkSandbox = async (location: string, username: string) => {
   return new URL((await submit(client, page, { accounts: ids })).headers.location as string)
 }
 
-const exchange = (client: NewClient, body: Record<string, unknown>) =>
-  api('POST', '/auth/token', { client, body })
+const exchange = async (client: NewClient, body: Record<string, unknown>) => {
+  const response = await api('POST', '/auth/token', { client, body })
+  for (const value of [body.code, body.refresh_token])
+    if (typeof value === 'string') secrets.add(value)
+  if (response.statusCode === 200) {
+    const tokens = json<{ access_token: string; refresh_token: string }>(response)
+    secrets.add(tokens.access_token)
+    secrets.add(tokens.refresh_token)
+  }
+  return response
+}
 
 const waitForReport = async (id: string, token: string) => {
   for (let i = 0; i < 200; i++) {
@@ -346,6 +374,51 @@ describe('risk report flow', () => {
     assert.equal(back.searchParams.get('state'), 'abc')
     assert.equal(back.searchParams.get('flow_id'), link.id)
     assert.equal(back.searchParams.get('code'), null)
+  })
+
+  it("keeps an ongoing user's connections together and recomputes the report", async () => {
+    const body = { redirect_uri: REDIRECT, user_id: 'user-1@example.com', name: 'Max Mustermann' }
+    const first = await createLink(body, 'ongoing')
+    const firstCode = (await walkSandbox(first.location, 'good-de')).searchParams.get('code') ?? ''
+    const firstTokens = json<{ access_token: string }>(
+      await exchange(lender, {
+        grant_type: 'authorization_code',
+        code: firstCode,
+        redirect_uri: REDIRECT,
+      }),
+    )
+    const before = json<RiskReport>(await waitForReport(first.id, firstTokens.access_token))
+    const second = await createLink(body, 'ongoing')
+    const secondCode =
+      (await walkSandbox(second.location, 'good-nl')).searchParams.get('code') ?? ''
+    const secondTokens = json<{ access_token: string }>(
+      await exchange(lender, {
+        grant_type: 'authorization_code',
+        code: secondCode,
+        redirect_uri: REDIRECT,
+      }),
+    )
+    const both = json<RiskReport>(await waitForReport(second.id, secondTokens.access_token))
+    assert.ok(both.accounts.length > before.accounts.length, 'the second connection adds accounts')
+    const holders = new Set(both.accounts.flatMap((a) => a.owners))
+    assert.deepEqual([...holders].sort(), ['Daan de Vries', 'Max Mustermann'])
+    const firstAgain = json<RiskReport>(await waitForReport(first.id, firstTokens.access_token))
+    assert.equal(
+      firstAgain.accounts.length,
+      both.accounts.length,
+      'the first flow reads the new data',
+    )
+    assert.equal(firstAgain.id, first.id)
+    for (const account of both.accounts) if (account.iban) secrets.add(account.iban)
+  })
+
+  it('logs no token, code, holder name or IBAN', () => {
+    assert.ok(lines.length > 10, 'requests are logged')
+    const text = lines.join('\n')
+    for (const secret of [...secrets, 'Max Mustermann', 'Daan de Vries', 'good-de', '123456']) {
+      if (secret === '') continue
+      assert.equal(text.includes(secret), false, `the log holds ${secret.slice(0, 12)}…`)
+    }
   })
 
   it('keeps one-time data an hour, then answers 410; a token never reads another flow', async () => {
