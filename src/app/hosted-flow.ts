@@ -107,6 +107,8 @@ export interface HostedFlows {
   createSession(options: HostedSessionOptions): Promise<CreatedHostedSession>
   /** Plugs a caller in; one per kind, at start-up. */
   registerCaller(caller: HostedCaller): void
+  /** Forgets a session once the caller no longer needs it (its options hold personal data). */
+  forgetSession(id: string): Promise<void>
 }
 
 /** `https://lender.example/base` + `/widget?token=…`, without a doubled slash. */

@@ -39,4 +39,6 @@ export interface HostedFlowStore {
    * false when it had already ended.
    */
   end(id: string, status: Exclude<HostedFlowStatus, 'OPEN'>, now: Date): Promise<boolean>
+  /** Deletes a session (its options hold the holder's name and preselected accounts). */
+  remove(id: string): Promise<void>
 }

@@ -269,6 +269,8 @@ export const createHostedService = (deps: HostedDeps): HostedService => {
       callers.set(caller.kind, caller)
     },
 
+    forgetSession: (id) => store.remove(id),
+
     createSession: async (options: HostedSessionOptions): Promise<CreatedHostedSession> => {
       const now = clock.now()
       const id = options.id ?? randomUUID()

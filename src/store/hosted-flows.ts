@@ -107,6 +107,10 @@ export const hostedFlowStore = (db: Tx): HostedFlowStore => ({
     return rows[0]?.available_accounts ?? []
   },
 
+  remove: async (id) => {
+    await db.query('delete from hosted_flows where id = $1', [id])
+  },
+
   end: async (id, status, now) => {
     const { rows } = await db.query(
       `update hosted_flows

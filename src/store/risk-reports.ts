@@ -103,6 +103,7 @@ export const riskReportStore = (db: Tx): RiskReportStore => ({
       status: patch.status,
       ended_at: patch.endedAt?.toISOString(),
       data_expires_at: patch.dataExpiresAt?.toISOString(),
+      parameters: patch.parameters && JSON.stringify(patch.parameters),
     }
     const sets: string[] = []
     const params: unknown[] = [id]

@@ -156,6 +156,17 @@ describe('hosted page in a browser', () => {
     const page = await context.newPage()
     await page.goto(link.location)
     assert.equal(await page.getAttribute('html', 'lang'), 'en')
+    // Focus order: the consent box, its Continue button, then Cancel.
+    const focused = async () => {
+      const element = page.locator(':focus')
+      return (await element.getAttribute('id')) ?? (await element.textContent())?.trim()
+    }
+    const order = []
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab')
+      order.push(await focused())
+    }
+    assert.deepEqual(order, ['consent', 'Continue', `Cancel and return to ${LENDER}`])
     await walkSandbox(page, 'sandbox-en', ENGLISH)
     await expectCallback(page, link.id, 'en-1')
     await context.close()

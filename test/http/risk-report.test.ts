@@ -450,6 +450,7 @@ describe('risk report flow', () => {
       assert.equal(errorOf(gone).group, 'client')
       const flow = await harness.runtime.riskReports.store.findFlow(link.id)
       assert.equal(flow?.status, 'DELETED')
+      assert.equal(await harness.runtime.store.hostedFlows.find(link.id), undefined)
       assert.equal(
         await harness.runtime.deps.customers.find(lender.projectId, flow?.customerId ?? ''),
         undefined,

@@ -215,7 +215,15 @@ export const riskReportCaller = (deps: RiskReportDeps): HostedCaller => ({
   },
   cancel: async (session: HostedSession) => {
     const flow = await findFlow(deps, session.reference)
-    await deps.store.updateFlow(flow.id, { status: 'CANCELLED', endedAt: deps.app.clock.now() })
+    const now = deps.app.clock.now()
+    await deps.store.updateFlow(flow.id, {
+      status: 'CANCELLED',
+      endedAt: now,
+      // A cancelled one-time flow's link parameters are forgotten after the same hour.
+      ...(flow.access === 'onetime' && {
+        dataExpiresAt: new Date(now.getTime() + ONE_TIME_DATA_SECONDS * 1000),
+      }),
+    })
     return withQuery(flow.parameters.redirect_uri, {
       success: 'false',
       cancel: 'true',
@@ -234,7 +242,13 @@ export const purgeExpired = async (deps: RiskReportDeps): Promise<number> => {
       const customerId = flow.customerId
       await app.inTransaction((tx) => app.customers.remove(tx, flow.projectId, customerId))
     }
-    await deps.store.updateFlow(flow.id, { status: 'DELETED' })
+    // Nothing personal stays: the holder's name, preselected accounts and state go too.
+    const kept = { ...flow.parameters }
+    delete kept.name
+    delete kept.accounts
+    delete kept.state
+    await deps.store.updateFlow(flow.id, { status: 'DELETED', parameters: kept })
+    await deps.hosted.forgetSession(flow.id)
   }
   return expired.length
 }

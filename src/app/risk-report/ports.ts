@@ -54,7 +54,10 @@ export interface RiskReportStore {
   updateFlow(
     id: string,
     patch: Partial<
-      Pick<RiskReportFlow, 'customerId' | 'analysisId' | 'status' | 'endedAt' | 'dataExpiresAt'>
+      Pick<
+        RiskReportFlow,
+        'customerId' | 'analysisId' | 'status' | 'endedAt' | 'dataExpiresAt' | 'parameters'
+      >
     >,
   ): Promise<void>
   /** The customer holding a user's connections (ongoing flows), if any. */

@@ -56,6 +56,16 @@ const SETTLEMENT: Readonly<Record<Country, string>> = {
   DE: 'KREDITKARTENABRECHNUNG',
 }
 
+/** Account names as each market's banks show them: checking, savings. */
+const ACCOUNT_NAMES: Readonly<Record<Country, readonly [string, string]>> = {
+  FR: ['Compte courant', 'Livret A'],
+  UK: ['Current account', 'ISA savings'],
+  ES: ['Cuenta corriente', 'Cuenta de ahorro'],
+  NL: ['Betaalrekening', 'Spaarrekening'],
+  BE: ['Compte à vue', 'Compte épargne'],
+  DE: ['Girokonto', 'Tagesgeldkonto'],
+}
+
 interface Login {
   profile: Profile
   country: Country
@@ -149,7 +159,12 @@ export const sandboxAccounts = (username: string, today: string): Account[] | un
     endDate: fromDayNumber(toDayNumber(today) - 1),
   })
   const holder = SANDBOX_HOLDERS[key] ?? key
-  const named = upload.accounts.map((account) => ({ ...account, owners: [{ name: holder }] }))
+  const names = ACCOUNT_NAMES[login.country]
+  const named = upload.accounts.map((account) => ({
+    ...account,
+    name: account.type === 'SAVINGS' ? names[1] : names[0],
+    owners: [{ name: holder }],
+  }))
   const [checking, ...others] = named
   if (!checking) return undefined
   const accounts = others.length > 0 ? named : withCard(checking, login.country)
