@@ -158,8 +158,9 @@ export const hostedPagePlugin: FastifyPluginAsync<HostedPluginOptions> = async (
     const status = (error as { statusCode?: number }).statusCode ?? 500
     if (status >= 500) request.log.error({ err: error }, 'hosted page failed')
     const flowId = (request.params as { id?: string } | undefined)?.id
+    // The page that failed is still shown in its language and with the lender's name if it can.
     const record = flowId
-      ? await service.authorise(flowId, request.cookies[PAGE_COOKIE])
+      ? await service.authorise(flowId, request.cookies[PAGE_COOKIE]).catch(() => undefined)
       : undefined
     if (
       code.startsWith('FST_CSRF') ||
