@@ -21,7 +21,10 @@ const currencyCodes = (value: string): string[] => {
   return codes
 }
 
-/** `creditlens clients create --name NAME`: a new project and its client_id / client_secret. */
+/**
+ * `creditlens clients create --name NAME [--live] [--project ID]`: a new project and its
+ * client_id / client_secret, or one more client of an existing project; test mode unless --live.
+ */
 export const registerClients = (program: Command, io: CliIo): void => {
   const clients = program.command('clients').description('manage API clients (projects)')
   clients
@@ -39,23 +42,39 @@ export const registerClients = (program: Command, io: CliIo): void => {
       'connector mode: customers connect their banks through an aggregator connector (default: CONNECTOR_MODE)',
     )
     .option('--no-connector', 'customers send their accounts themselves')
-    .action(async (options: { name: string; currencies: string[]; connector?: boolean }) => {
-      const supportedCurrencies = options.currencies
-      let client
-      try {
-        const config = loadConfig(io.env)
-        const usesConnector = options.connector ?? config.connectorMode
-        client = await withStore(config, (store) =>
-          createClient(store, { name: options.name, supportedCurrencies, usesConnector }),
+    .option('--live', 'live-mode credentials (default: test mode, which offers the sandbox bank)')
+    .option('--project <id>', 'add the client to this existing project (e.g. a live client)')
+    .action(
+      async (options: {
+        name: string
+        currencies: string[]
+        connector?: boolean
+        live?: boolean
+        project?: string
+      }) => {
+        const supportedCurrencies = options.currencies
+        let client
+        try {
+          const config = loadConfig(io.env)
+          const usesConnector = options.connector ?? config.connectorMode
+          client = await withStore(config, (store) =>
+            createClient(store, {
+              name: options.name,
+              supportedCurrencies,
+              usesConnector,
+              liveMode: options.live === true,
+              ...(options.project !== undefined && { projectId: options.project }),
+            }),
+          )
+        } catch (error) {
+          if (!(error instanceof AppError || error instanceof ConfigError)) throw error
+          io.err(`creditlens clients create: ${error.message}\n`)
+          throw new CliExit(1)
+        }
+        io.out(
+          `project_id=${client.projectId}\nclient_id=${client.clientId}\n` +
+            `client_secret=${client.clientSecret}\nlive_mode=${client.liveMode}\n`,
         )
-      } catch (error) {
-        if (!(error instanceof AppError || error instanceof ConfigError)) throw error
-        io.err(`creditlens clients create: ${error.message}\n`)
-        throw new CliExit(1)
-      }
-      io.out(
-        `project_id=${client.projectId}\nclient_id=${client.clientId}\n` +
-          `client_secret=${client.clientSecret}\n`,
-      )
-    })
+      },
+    )
 }

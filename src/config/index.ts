@@ -47,7 +47,8 @@ export interface Config {
   webhooks: WebhookConfig
   /**
    * The service's public base URL (`PUBLIC_URL`, e.g. `https://credit.example.com`), for the
-   * absolute links of the Report API; when unset, links are built from the request's host.
+   * absolute links of the Report API and the hosted page; when unset, links are built from the
+   * address each request came to.
    */
   publicUrl: string | undefined
   /** Days a Report API report is kept before it answers 410 GONE (`REPORT_RETENTION_DAYS`). */

@@ -57,6 +57,11 @@ export interface BuildAppOptions extends RouteContext {
    * /console): their cookie, CSRF, helmet and view plugins stay inside them.
    */
   pages?: { prefix: string; plugin: FastifyPluginAsync }[]
+  /**
+   * Other surfaces (hosted page, risk report, …), each registered at the root as its own
+   * encapsulated plugin with its own error shape and plugins.
+   */
+  surfaces?: ((app: FastifyInstance) => Promise<void>)[]
 }
 
 export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstance> => {
@@ -130,5 +135,6 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   for (const page of options.pages ?? []) {
     await app.register(page.plugin, { prefix: page.prefix })
   }
+  for (const surface of options.surfaces ?? []) await surface(app)
   return app
 }

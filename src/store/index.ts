@@ -1,6 +1,8 @@
 /**
  * The store: port implementations over one `Database` (PGlite or PostgreSQL, same SQL).
  */
+import type { HostedFlowStore } from '../app/hosted-store.ts'
+import type { RiskReportStore } from '../app/risk-report/ports.ts'
 import type {
   AnalysisStore,
   CredentialStore,
@@ -17,6 +19,8 @@ import { projectRuleStore } from './project-rules.ts'
 import type { RuleStore } from '../app/rule-ports.ts'
 import type { ConsoleStore } from '../app/console-ports.ts'
 import { consoleStore } from './console.ts'
+import { hostedFlowStore } from './hosted-flows.ts'
+import { riskReportStore } from './risk-reports.ts'
 
 export { openPglite, openPostgres } from './db.ts'
 export { DatabaseInUseError } from './data-dir-lock.ts'
@@ -31,6 +35,8 @@ export interface Store extends TransactionRunner {
   rules: RuleStore
   /** Analysts and sessions of the console. */
   console: ConsoleStore
+  hostedFlows: HostedFlowStore
+  riskReports: RiskReportStore
   /** True when the database answers a trivial query. */
   isReady(): Promise<boolean>
 }
@@ -43,6 +49,8 @@ export const createStore = (db: Database): Store => ({
   events: outboxEventPublisher(),
   rules: projectRuleStore(db),
   console: consoleStore(db),
+  hostedFlows: hostedFlowStore(db),
+  riskReports: riskReportStore(db),
   isReady: async () => {
     try {
       await db.query('select 1')
