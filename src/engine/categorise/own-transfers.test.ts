@@ -120,3 +120,34 @@ test('ES: a payer with a company form keeps its reading; the choice does not dep
   const again = byId(reversed)
   for (const [id, t] of got) assert.deepEqual(again.get(id)?.enrichments, t.enrichments)
 })
+
+test('BE: untyped loan and card accounts paid from the current account are no pay', () => {
+  const out = [
+    ...monthly('m', '05', -650, 'VIREMENT EMIS VERS COMPTE 0077'),
+    ...monthly('m', '07', -812.4, 'VIREMENT EMIS VERS COMPTE 4410'),
+  ]
+  const loan = monthly('l', '06', 650, 'VIREMENT RECU DE CPT 0077 HOLMQUIST')
+  const card = monthly('c', '08', 812.4, 'VIREMENT RECU DE CPT 4410 HOLMQUIST')
+  const result = enrichAccounts([account('m', out), account('l', loan), account('c', card)])
+  assert.equal(wageTotal(result), 0)
+  for (const t of [...loan, ...card]) {
+    assert.equal(byId(result).get(t.id)?.enrichments.type, 'INCOMING_INTERNAL_TRANSFER')
+  }
+})
+
+test("a card account's reset keeps its settlement debit when a third account has the same credit", () => {
+  const settlement = tx('m', '2026-03-07', -812.4, 'VIREMENT EMIS VERS COMPTE 4410')
+  const reset = tx('c', '2026-03-08', 812.4, 'VIREMENT RECU DE CPT 4410')
+  const other = tx('o', '2026-03-07', 812.4, 'VIREMENT RECU DE CPT 9120')
+  const got = byId(
+    enrichAccounts([
+      { ...account('m', [settlement]), type: 'CHECKING' },
+      { ...account('c', [reset]), type: 'CREDIT_CARD' },
+      account('o', [other]),
+    ]),
+  )
+  assert.equal(got.get(reset.id)?.enrichments.category, 'CREDIT_CARD_RESET')
+  assert.equal(got.get(settlement.id)?.enrichments.counterPartId, reset.id)
+  assert.equal(got.get(settlement.id)?.enrichments.category, 'DEFERRED_TOTAL_PAYMENT')
+  assert.equal(got.get(other.id)?.enrichments.counterPartId, null)
+})
