@@ -32,7 +32,12 @@ import { firstOrg, type Facts } from './facts.ts'
 import { RULES } from './rules/index.ts'
 import { extractCounterparty, isFillerWord } from './counterparty.ts'
 import type { Draft } from './draft.ts'
-import { linkCardSettlements, linkInternalTransfers, linkRejections } from './links.ts'
+import {
+  linkCardSettlements,
+  linkInternalTransfers,
+  linkOwnTransfersBeforeIncome,
+  linkRejections,
+} from './links.ts'
 import { applyRecurringEmployer } from './recurring-employer.ts'
 import { applyFinancePayees } from './finance-payee.ts'
 import { holderNamesOf } from './payee-kind.ts'
@@ -331,6 +336,8 @@ export const enrichAccounts = (
   )
   const owners = ownerNameWords(accounts)
   const holders = holderNamesOf(owners)
+  // Own transfers first: a savings account's monthly credit is no employer's pay.
+  linkOwnTransfersBeforeIncome(drafts)
   for (const accountDrafts of drafts) {
     applyRecurringEmployer(accountDrafts, holders)
     applyFinancePayees(accountDrafts, holders)

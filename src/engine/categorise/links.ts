@@ -124,6 +124,93 @@ const recategorise = (draft: Draft, other: Draft): void => {
 }
 
 /**
+ * Pairs each debit with the credit of the opposite amount on another account of the same
+ * currency, closest in date within TRANSFER_WINDOW_DAYS; debits are taken in sorted order and
+ * ties keep the sorted order (compareDrafts), so the pairs do not depend on the input order.
+ * `mayPair` may refuse a debit (another link claims it).
+ */
+const pairOppositeLegs = (
+  debitLegs: readonly Draft[],
+  creditLegs: readonly Draft[],
+  mayPair: (debit: Draft) => boolean = () => true,
+): void => {
+  const credits = byAmount(creditLegs)
+  // Only debits with a credit of the opposite amount can pair: sort just those.
+  const debits = debitLegs.filter((d) => credits.has(-d.transaction.amount)).sort(compareDrafts)
+  for (const list of credits.values()) list.sort(compareDrafts)
+  for (const debit of debits) {
+    const list = credits.get(-debit.transaction.amount)
+    if (!list || !mayPair(debit)) continue
+    let best: Draft | undefined
+    let bestDistance = Infinity
+    for (const credit of list) {
+      if (credit.counterPartId !== null || credit.account === debit.account) continue
+      if (credit.account.currency !== debit.account.currency) continue
+      const distance = Math.abs(credit.day - debit.day)
+      if (distance <= TRANSFER_WINDOW_DAYS && distance < bestDistance) {
+        best = credit
+        bestDistance = distance
+      }
+    }
+    if (!best) continue
+    debit.counterPartId = best.transaction.id
+    best.counterPartId = debit.transaction.id
+    markInternal(debit)
+    markInternal(best)
+    recategorise(debit, best)
+    recategorise(best, debit)
+  }
+}
+
+/**
+ * The two legs of a transfer between the customer's own accounts,
+ * paired before any pass reads a credit's history as pay (recurring-employer.ts) or a debit's as
+ * a loan (finance-payee.ts). When a file gives no account types (UNKNOWN), a savings account
+ * looks like a current account, and the monthly transfer into it, a regular credit nothing
+ * explains, would otherwise read as an employer's pay.
+ *
+ * Only credits nothing explains are taken: a credit whose wording says pay, a benefit or
+ * anything else keeps its reading (`SALAIRE` is pay even when the same amount leaves another
+ * account that day), and so does a credit naming a company form (SAS, LTD, GMBH): a third party
+ * pays it, not the customer's own account. A debit that a card account's reset
+ * (CREDIT_CARD_RESET) of the opposite amount may settle is left to linkCardSettlements. Same
+ * pairing as linkInternalTransfers (pairOppositeLegs), on fewer legs, with the same output (the
+ * legs' types and recategorise): no rule id of its own, as the later pairing has none.
+ *
+ * Knowingly wrong: an employer whose pay names no company form, paid the same amount as the
+ * customer moves between two of their accounts within TRANSFER_WINDOW_DAYS, reads as an own
+ * transfer.
+ */
+export const linkOwnTransfersBeforeIncome = (accounts: readonly (readonly Draft[])[]): void => {
+  if (accounts.length < 2) return
+  const resets = byAmount(
+    draftsWhere(accounts, (d) => d.category === 'CREDIT_CARD_RESET' && d.counterPartId === null),
+  )
+  const settledByCard = (debit: Draft): boolean =>
+    (resets.get(-debit.transaction.amount) ?? []).some(
+      (reset) =>
+        reset.account !== debit.account && Math.abs(reset.day - debit.day) <= TRANSFER_WINDOW_DAYS,
+    )
+  const open = (d: Draft): boolean => TRANSFER_TYPES.has(d.type) && d.counterPartId === null
+  pairOppositeLegs(
+    draftsWhere(
+      accounts,
+      (d) => open(d) && d.transaction.amount < 0 && !isPayOrBenefit(d.category),
+    ),
+    draftsWhere(
+      accounts,
+      (d) =>
+        open(d) &&
+        d.transaction.amount > 0 &&
+        d.category === 'OTHER_ENTRY' &&
+        d.ruleId === 'OTHER' &&
+        !d.companyName,
+    ),
+    (debit) => !settledByCard(debit),
+  )
+}
+
+/**
  * Transfers between the customer's own accounts: opposite amounts on two accounts within a few
  * days, or a description that says so (`COMPTE A COMPTE`, the owner's full name).
  */
@@ -136,34 +223,10 @@ export const linkInternalTransfers = (
     (d) => TRANSFER_TYPES.has(d.type) && d.counterPartId === null && !isPayOrBenefit(d.category),
   )
   if (accounts.length > 1) {
-    const credits = byAmount(legs.filter((d) => d.transaction.amount > 0))
-    // Only debits with a credit of the opposite amount can pair: sort just those.
-    const debits = legs
-      .filter((d) => d.transaction.amount < 0 && credits.has(-d.transaction.amount))
-      .sort(compareDrafts)
-    for (const list of credits.values()) list.sort(compareDrafts)
-    for (const debit of debits) {
-      const list = credits.get(-debit.transaction.amount)
-      if (!list) continue
-      let best: Draft | undefined
-      let bestDistance = Infinity
-      for (const credit of list) {
-        if (credit.counterPartId !== null || credit.account === debit.account) continue
-        if (credit.account.currency !== debit.account.currency) continue
-        const distance = Math.abs(credit.day - debit.day)
-        if (distance <= TRANSFER_WINDOW_DAYS && distance < bestDistance) {
-          best = credit
-          bestDistance = distance
-        }
-      }
-      if (!best) continue
-      debit.counterPartId = best.transaction.id
-      best.counterPartId = debit.transaction.id
-      markInternal(debit)
-      markInternal(best)
-      recategorise(debit, best)
-      recategorise(best, debit)
-    }
+    pairOppositeLegs(
+      legs.filter((d) => d.transaction.amount < 0),
+      legs.filter((d) => d.transaction.amount > 0),
+    )
   }
   for (const draft of legs) {
     if (draft.counterPartId !== null) continue

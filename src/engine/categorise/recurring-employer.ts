@@ -6,7 +6,8 @@
  * size, in most months of their span and of similar amounts, are WAGE with that organisation as
  * employer. The organisation may or may not carry a company form (SAS, LTD, GMBH); a person's
  * name (payee-kind.ts), a benefit payer, lender, insurer, tax authority, landlord or investment
- * firm is never an employer.
+ * firm is never an employer. A credit already paired with the opposite debit on another of the
+ * customer's accounts (links.ts, linkOwnTransfersBeforeIncome) is an own transfer, never pay.
  * GIG_PLATFORM_PAYOUT: repeated payouts from a gig platform (ride hailing, delivery, freelance
  * marketplaces) are WAGE with the platform as employer (LABELLING.md; ambiguous, it may be
  * self-employment).
@@ -143,6 +144,7 @@ const NOT_PAY_WORDS: ReadonlySet<string> = new Set([
 const isPlainCredit = (draft: Draft): boolean =>
   draft.category === 'OTHER_ENTRY' &&
   draft.ruleId === 'OTHER' &&
+  draft.counterPartId === null &&
   !draft.internalWording &&
   (draft.account.type === 'CHECKING' || draft.account.type === 'UNKNOWN')
 
