@@ -18,7 +18,7 @@ import { createLogger } from './logging/logger.ts'
 import { analyse } from './engine/analyse.ts'
 import { buildApp } from './http/build-app.ts'
 import { analysisJobs } from './jobs/analysis-job.ts'
-import { pgBossJobQueue, startBoss, startWorkers } from './jobs/boss.ts'
+import { pgBossJobQueue, requeueOrphanedJobs, startBoss, startWorkers } from './jobs/boss.ts'
 import type { JobDefinition } from './jobs/registry.ts'
 import { pgBossWebhookQueue, startWebhookSweeper, webhookJobs } from './jobs/webhook-delivery.ts'
 import { oauthRoutes } from './http/routes/oauth/routes.ts'
@@ -119,6 +119,7 @@ export const createRuntime = async (
   const jobs = [
     ...analysisJobs(deps, {
       expireSeconds: config.jobExpireSeconds,
+      heartbeatSeconds: config.jobHeartbeatSeconds,
       retryLimit: config.jobRetryLimit,
       retryDelaySeconds: config.jobRetryDelaySeconds,
       concurrency: config.workerConcurrency,
@@ -127,6 +128,15 @@ export const createRuntime = async (
     ...webhookJobs(webhooks, { timeoutMs: config.webhooks.timeoutMs, logger }),
   ]
   const boss = await startBoss(db.boss, jobs, logger)
+  if (db.kind === 'pglite') {
+    // One process per data directory: jobs still active were this process's, before it died.
+    const requeued = await requeueOrphanedJobs(
+      boss,
+      db,
+      jobs.map((job) => job.name),
+    )
+    if (requeued > 0) logger.warn({ jobs: requeued }, 'jobs of a stopped process requeued')
+  }
   deps.jobs = pgBossJobQueue(boss)
   webhooks.queue = pgBossWebhookQueue(boss)
   // A configured key is never written to the database, and a key generated there before is
