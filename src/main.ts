@@ -18,6 +18,7 @@ import { createLogger } from './logging/logger.ts'
 import { analyse } from './engine/analyse.ts'
 import { buildApp } from './http/build-app.ts'
 import { analysisJobs } from './jobs/analysis-job.ts'
+import { createEnginePool, engineThreadCount, type EnginePool } from './jobs/engine-pool.ts'
 import { pgBossJobQueue, requeueOrphanedJobs, startBoss, startWorkers } from './jobs/boss.ts'
 import type { JobDefinition } from './jobs/registry.ts'
 import { pgBossWebhookQueue, startWebhookSweeper, webhookJobs } from './jobs/webhook-delivery.ts'
@@ -65,6 +66,8 @@ export interface Runtime {
   webhooks: WebhookDeps
   /** Re-enqueues webhook events a lost job left waiting; started with the workers. */
   webhookSweeper: { start(): void; stop(): void }
+  /** The engine's worker threads; absent when a test runs its own analyser inline. */
+  engine: EnginePool | undefined
   tokens: TokenService
   jobs: JobDefinition[]
   close(): Promise<void>
@@ -81,6 +84,14 @@ export const createRuntime = async (
   const applied = await migrate(db)
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated')
   const store = createStore(db)
+  // The engine runs on worker threads unless a test hands its own analyser (run inline).
+  const engine = options.analyse
+    ? undefined
+    : createEnginePool({
+        threads: engineThreadCount(config.engineThreads),
+        // Each worker process runs at most WORKER_CONCURRENCY analyses at once.
+        maxQueue: Math.max(4, config.workerConcurrency * 2),
+      })
   // The queue port needs the started boss, and the job handlers need the deps: tie the knot
   // with a deps object whose `jobs` is set once the boss is up.
   const deps: AppDeps = {
@@ -93,9 +104,13 @@ export const createRuntime = async (
       enqueueAnalysis: () => Promise.reject(new Error('job queue not started')),
     },
     analyse: options.analyse ?? analyse,
+    ...(engine && { compute: engine.run }),
     clock: { now: () => new Date() },
     ids: { next: () => randomBytes(12).toString('hex') },
-    limits: { maxTransactionsPerAccount: config.maxTransactionsPerAccount },
+    limits: {
+      maxTransactionsPerAccount: config.maxTransactionsPerAccount,
+      maxTransactionsPerCustomer: config.maxTransactionsPerCustomer,
+    },
   }
   const sender = createWebhookSender(config.webhooks)
   const webhooks: WebhookDeps = {
@@ -174,6 +189,7 @@ export const createRuntime = async (
     deps,
     webhooks,
     webhookSweeper,
+    engine,
     tokens,
     jobs,
     close: async () => {
@@ -181,6 +197,7 @@ export const createRuntime = async (
       closed = true
       webhookSweeper.stop()
       await boss.stop({ graceful: true, timeout: 5_000 })
+      await engine?.close()
       await sender.close()
       await db.close()
     },
@@ -210,6 +227,7 @@ export const createHttpApp = (runtime: Runtime): Promise<FastifyInstance> => {
 
 /** Starts the job workers of this process, and the webhooks sweeper. */
 export const startWorker = async (runtime: Runtime): Promise<void> => {
+  runtime.engine?.start()
   await startWorkers(runtime.boss, runtime.jobs)
   runtime.webhookSweeper.start()
 }

@@ -28,6 +28,10 @@ export const ERROR_CODES = {
     kind: 'forbidden',
     meaning: 'The resource cannot move from its current status to the one asked',
   },
+  TRANSACTION_LIMIT_REACHED: {
+    kind: 'conflict',
+    meaning: 'The upload would take the customer past the transactions it may have stored',
+  },
   PAYLOAD_TOO_LARGE: { kind: 'too_large', meaning: 'The request body exceeds the size limit' },
   TOO_MANY_REQUESTS: { kind: 'too_many_requests', meaning: 'Rate limit of the client exceeded' },
   SERVICE_UNAVAILABLE: { kind: 'unavailable', meaning: 'The database cannot be reached' },

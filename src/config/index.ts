@@ -26,6 +26,10 @@ export interface Config {
   /** Bytes a multipart upload (every file together) may carry; enforced while it streams. */
   uploadLimitBytes: number
   maxTransactionsPerAccount: number
+  /** Transactions a customer may have stored, every account and upload together. */
+  maxTransactionsPerCustomer: number
+  /** Engine worker threads; 0: one less than the cores (at least one). */
+  engineThreads: number
   /** Requests per client per minute; 0 disables the limit. */
   rateLimitPerMinute: number
   /** Seconds a running analysis job may take before it is considered lost and retried. */
@@ -154,6 +158,14 @@ export const loadConfig = (env: Env): Config => {
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 1024 ** 3),
     uploadLimitBytes: integer(env, 'UPLOAD_LIMIT_BYTES', 50 * 1024 * 1024, 1024, 1024 ** 3),
     maxTransactionsPerAccount: integer(env, 'MAX_TRANSACTIONS_PER_ACCOUNT', 10_000, 1, 1_000_000),
+    maxTransactionsPerCustomer: integer(
+      env,
+      'MAX_TRANSACTIONS_PER_CUSTOMER',
+      100_000,
+      1,
+      10_000_000,
+    ),
+    engineThreads: integer(env, 'ENGINE_THREADS', 0, 0, 64),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 6_000, 0, 10_000_000),
     jobExpireSeconds: integer(env, 'JOB_EXPIRE_SECONDS', 300, 1, 86_400),
     jobHeartbeatSeconds: heartbeat(env),

@@ -6,6 +6,7 @@ import type {
   AnalysisResultInput,
   AnalysisStore,
   JsonText,
+  EncodedResult,
   Page,
   Tx,
 } from '../app/ports.ts'
@@ -58,13 +59,37 @@ interface StoredResult {
     data: unknown
     daily_balances: unknown
     transaction_count: number
+  }[]
+  /** The enriched transactions, in chunks of TRANSACTION_CHUNK, each packed on its own. */
+  chunks: {
+    account_id: string
+    start_index: number
+    account_index: number
+    count: number
     /** Packed: one enriched transaction per line. */
-    transactions: string
+    body: string
   }[]
 }
 
+/**
+ * Enriched transactions per stored chunk: a page of 20 unpacks one or two chunks (~10–20 KB of
+ * JSON), and a 1,000-transaction analysis writes 20 chunk rows.
+ */
+export const TRANSACTION_CHUNK = 50
+
+/**
+ * Past this many characters of credit insights, an encoded result does not carry their joined
+ * text (for the wire cache): a 50,000-transaction analysis would hand ~90 MB back from the
+ * engine thread for a cache that keeps 64 MB. Reads of such an analysis stream from the store.
+ */
+export const WIRE_TEXT_LIMIT = 8 * 1024 * 1024
+
 const isStoredResult = (stored: unknown): stored is StoredResult =>
-  typeof stored === 'object' && stored !== null && 'parts' in stored && 'accounts' in stored
+  typeof stored === 'object' &&
+  stored !== null &&
+  'parts' in stored &&
+  'accounts' in stored &&
+  'chunks' in stored
 
 /** `{"name":part,…}`: the credit insights text assembled from its parts, in order. */
 const joinParts = (parts: readonly { name: string; json: string }[]): string =>
@@ -171,6 +196,67 @@ const withoutIds = ({ id: _id, accountId: _account, ...data }: Transaction) => d
 
 const paged = <T>(items: T[], total: number): Page<T> => ({ items, total })
 
+/**
+ * Serialises and packs a result for `complete`: pure, so it runs in the engine's worker thread
+ * (src/jobs/engine-pool.ts) as well as inline.
+ */
+export const encodeAnalysisResult = (result: AnalysisResultInput): EncodedResult => {
+  // Each enriched transaction is serialised once: the credit insights repeat them.
+  const known = new Map<object, string>()
+  const chunks: StoredResult['chunks'] = []
+  let start = 0
+  const accounts = result.accounts.map(({ wire, result: analysed }, position) => {
+    const texts = analysed.transactions.map((transaction) => {
+      const json = JSON.stringify(transaction)
+      known.set(transaction, json)
+      return json
+    })
+    for (let from = 0; from < texts.length; from += TRANSACTION_CHUNK) {
+      const slice = texts.slice(from, from + TRANSACTION_CHUNK)
+      chunks.push({
+        account_id: analysed.id,
+        start_index: start + from,
+        account_index: from,
+        count: slice.length,
+        body: pack(slice.join('\n')),
+      })
+    }
+    start += texts.length
+    return {
+      account_id: analysed.id,
+      position,
+      data: wire,
+      daily_balances: analysed.dailyBalances,
+      transaction_count: texts.length,
+    }
+  })
+  const parts = result.creditInsights && insightsParts(result.creditInsights, known)
+  const stored: StoredResult = {
+    metadata: json(result.metadata),
+    scores: json(result.scores),
+    error: json(result.error),
+    engineVersion: result.engineVersion,
+    parts: parts && parts.map((part) => ({ name: part.name, body: pack(part.json) })),
+    accounts,
+    chunks,
+  }
+  const size = parts?.reduce((total, part) => total + part.json.length, 0) ?? 0
+  return {
+    status: result.status,
+    metadata: text(stored.metadata),
+    creditInsights: parts && (size > WIRE_TEXT_LIMIT ? undefined : { json: joinParts(parts) }),
+    scores: text(stored.scores),
+    error: result.error,
+    stored,
+  }
+}
+
+/** Transactions per query when loading an analysis's input. */
+const INPUT_SLICE = 5_000
+
+/** Rows per insert statement of chunks: each statement is short, even on the embedded database. */
+const CHUNK_ROWS_PER_INSERT = 200
+
 export const analysisStore = (db: Tx): AnalysisStore => {
   const count = async (sql: string, params: unknown[]): Promise<number> => {
     const { rows } = await db.query<{ total: number }>(sql, params)
@@ -226,6 +312,31 @@ export const analysisStore = (db: Tx): AnalysisStore => {
   }
   const one = async (runner: Tx, rows: AnalysisRow[]): Promise<Analysis | undefined> =>
     rows.length === 0 ? undefined : (await withInsights(runner, rows))[0]
+
+  /** Transactions of an analysis stored before chunks: one packed text per account. */
+  const legacyTransactions = async (
+    analysisId: string,
+    accountId: string | undefined,
+    start: number,
+    end: number,
+  ): Promise<Page<JsonText>> => {
+    const filter = accountId === undefined ? '' : 'and account_id = $2'
+    const { rows } = await db.query<{ transaction_count: number; transactions: string }>(
+      `select transaction_count, transactions from analysis_accounts
+        where analysis_id = $1 ${filter} order by position`,
+      accountId === undefined ? [analysisId] : [analysisId, accountId],
+    )
+    const items: JsonText[] = []
+    let total = 0
+    for (const row of rows) {
+      const from = total
+      total += row.transaction_count
+      if (total <= start || from >= end) continue
+      const texts = lines(await unpack(row.transactions))
+      for (const json of texts.slice(Math.max(0, start - from), end - from)) items.push({ json })
+    }
+    return paged(items, total)
+  }
 
   return {
     insert: async (tx, analysis) => {
@@ -288,6 +399,7 @@ export const analysisStore = (db: Tx): AnalysisStore => {
     },
 
     list: async (projectId, customerId, { limit, page }) => {
+      // Heads only: the credit insights are read one part at a time as the page is written.
       const { rows } = await db.query<AnalysisRow>(
         `select ${SELECT}, count(*) over ()::int as total from analyses
           where project_id = $1 and customer_id = $2
@@ -300,7 +412,23 @@ export const analysisStore = (db: Tx): AnalysisStore => {
           'select count(*)::int as total from analyses where project_id = $1 and customer_id = $2',
           [projectId, customerId],
         ))
-      return { items: await withInsights(db, rows), total }
+      return {
+        items: rows.map((row) => ({ ...toHead(row), insightsParts: row.credit_insights_parts })),
+        total,
+      }
+    },
+
+    insightsPartNames: async (analysisId) => {
+      const { rows } = await db.query<{ parts: string[] | null }>(
+        'select credit_insights_parts as parts from analyses where id = $1',
+        [analysisId],
+      )
+      return rows[0]?.parts ?? null
+    },
+
+    readInsightsPart: async (analysisId, name) => {
+      const body = await insightsPart(analysisId, name)
+      return body === undefined ? null : { json: await unpack(body) }
     },
 
     setStatus: async (tx, id, patch, now) => {
@@ -324,43 +452,7 @@ export const analysisStore = (db: Tx): AnalysisStore => {
       )
     },
 
-    encodeResult: (result) => {
-      // Each enriched transaction is serialised once: the credit insights repeat them.
-      const known = new Map<object, string>()
-      const accounts = result.accounts.map(({ wire, result: analysed }, position) => ({
-        account_id: analysed.id,
-        position,
-        data: wire,
-        daily_balances: analysed.dailyBalances,
-        transaction_count: analysed.transactions.length,
-        transactions: pack(
-          analysed.transactions
-            .map((transaction) => {
-              const json = JSON.stringify(transaction)
-              known.set(transaction, json)
-              return json
-            })
-            .join('\n'),
-        ),
-      }))
-      const parts = result.creditInsights && insightsParts(result.creditInsights, known)
-      const stored: StoredResult = {
-        metadata: json(result.metadata),
-        scores: json(result.scores),
-        error: json(result.error),
-        engineVersion: result.engineVersion,
-        parts: parts && parts.map((part) => ({ name: part.name, body: pack(part.json) })),
-        accounts,
-      }
-      return {
-        status: result.status,
-        metadata: text(stored.metadata),
-        creditInsights: parts && { json: joinParts(parts) },
-        scores: text(stored.scores),
-        error: result.error,
-        stored,
-      }
-    },
+    encodeResult: encodeAnalysisResult,
 
     complete: async (tx, id, result, now) => {
       const { stored } = result
@@ -394,8 +486,8 @@ export const analysisStore = (db: Tx): AnalysisStore => {
       if (stored.accounts.length > 0) {
         await tx.query(
           `insert into analysis_accounts (analysis_id, account_id, position, data, daily_balances,
-             transaction_count, transactions)
-           values ${rowsOf(stored.accounts.length, 6, 1)}`,
+             transaction_count)
+           values ${rowsOf(stored.accounts.length, 5, 1)}`,
           [
             id,
             ...stored.accounts.flatMap((account) => [
@@ -404,7 +496,24 @@ export const analysisStore = (db: Tx): AnalysisStore => {
               JSON.stringify(account.data),
               JSON.stringify(account.daily_balances),
               account.transaction_count,
-              account.transactions,
+            ]),
+          ],
+        )
+      }
+      for (let from = 0; from < stored.chunks.length; from += CHUNK_ROWS_PER_INSERT) {
+        const rows = stored.chunks.slice(from, from + CHUNK_ROWS_PER_INSERT)
+        await tx.query(
+          `insert into analysis_transaction_chunks (analysis_id, account_id, start_index,
+             account_index, count, body)
+           values ${rowsOf(rows.length, 5, 1)}`,
+          [
+            id,
+            ...rows.flatMap((chunk) => [
+              chunk.account_id,
+              chunk.start_index,
+              chunk.account_index,
+              chunk.count,
+              chunk.body,
             ]),
           ],
         )
@@ -519,6 +628,73 @@ export const analysisStore = (db: Tx): AnalysisStore => {
       }))
     },
 
+    countTransactions: async (tx, customerId) => {
+      const { rows } = await tx.query<{ total: number }>(
+        `select count(*)::int as total from transactions t join accounts a on a.id = t.account_id
+          where a.customer_id = $1`,
+        [customerId],
+      )
+      return rows[0]?.total ?? 0
+    },
+
+    latestDate: async (customerId) => {
+      // As the engine reads it (latestDateOf): balance dates and transaction dates.
+      const { rows } = await db.query<{ latest: string | null }>(
+        `select greatest(
+           (select max(left(data->>'balanceDate', 10)) from accounts where customer_id = $1),
+           (select max(t.data->>'date') from transactions t join accounts a on a.id = t.account_id
+             where a.customer_id = $1)) as latest`,
+        [customerId],
+      )
+      return rows[0]?.latest ?? undefined
+    },
+
+    loadAnalysisInput: async (customerId, after) => {
+      const accounts = await db.query<{
+        id: string
+        data: Omit<Account, 'id' | 'transactions'>
+        created_at: Date
+        updated_at: Date
+      }>(
+        'select id, data, created_at, updated_at from accounts where customer_id = $1 order by position',
+        [customerId],
+      )
+      // Read in slices, each one JSON text left unparsed (the engine's thread parses it): each
+      // query holds the embedded database, and the event loop, for a few ms only.
+      const texts: string[] = []
+      let last: [string, string, string] = ['', '', '']
+      for (;;) {
+        const { rows } = await db.query<{ rows: string; n: number; last: string | null }>(
+          `with slice as (
+             select t.id, t.account_id, coalesce(t.data->>'date', '') as d, t.data
+               from transactions t join accounts a on a.id = t.account_id
+              where a.customer_id = $1 and ($2::text is null or t.data->>'date' > $2)
+                and (t.account_id, coalesce(t.data->>'date', ''), t.id) > ($3, $4, $5)
+              order by t.account_id, d, t.id limit $6)
+           select (select count(*)::int from slice) as n,
+                  (select coalesce(json_agg(json_build_object('id', id, 'account_id', account_id,
+                     'data', data) order by account_id, d, id), '[]')::text from slice) as rows,
+                  (select json_build_array(account_id, d, id)::text from slice
+                    order by account_id desc, d desc, id desc limit 1) as last`,
+          [customerId, after ?? null, ...last, INPUT_SLICE],
+        )
+        const row = rows[0]
+        if (!row || row.n === 0) break
+        texts.push(row.rows)
+        if (row.n < INPUT_SLICE || row.last === null) break
+        // json_build_array of three texts.
+        last = JSON.parse(row.last) as [string, string, string]
+      }
+      return {
+        accounts: accounts.rows.map((row) => ({
+          account: { ...row.data, id: row.id },
+          createdAt: new Date(row.created_at),
+          updatedAt: new Date(row.updated_at),
+        })),
+        transactionTexts: texts,
+      }
+    },
+
     listAccounts: async (analysisId, { limit, page }) => {
       const { rows } = await db.query<{ data: string; total: number }>(
         `select data::text as data, count(*) over ()::int as total from analysis_accounts where analysis_id = $1
@@ -588,23 +764,38 @@ export const analysisStore = (db: Tx): AnalysisStore => {
     },
 
     listTransactions: async (analysisId, accountId, { limit, page }) => {
-      const filter = accountId === undefined ? '' : 'and account_id = $2'
-      const { rows } = await db.query<{ transaction_count: number; transactions: string }>(
-        `select transaction_count, transactions from analysis_accounts
-          where analysis_id = $1 ${filter} order by position`,
-        accountId === undefined ? [analysisId] : [analysisId, accountId],
-      )
-      // The page is a window over the accounts' transactions, in account order: only the
-      // accounts it overlaps are unpacked.
       const start = (page - 1) * limit
       const end = start + limit
+      // One round trip: the total, and only the chunks the page overlaps.
+      const byAccount = accountId !== undefined
+      const { rows } = await db.query<{
+        total: number
+        first: number | null
+        count: number | null
+        body: string | null
+      }>(
+        `select t.total, c.first, c.count, c.body
+           from (select coalesce(sum(transaction_count), 0)::int as total from analysis_accounts
+                  where analysis_id = $1 ${byAccount ? 'and account_id = $4' : ''}) t
+           left join lateral (
+             select ${byAccount ? 'account_index' : 'start_index'} as first, count, body
+               from analysis_transaction_chunks
+              where analysis_id = $1 ${byAccount ? 'and account_id = $4' : ''}
+                and ${byAccount ? 'account_index' : 'start_index'} < $3
+                and ${byAccount ? 'account_index' : 'start_index'} + count > $2
+              order by 1) c on true`,
+        byAccount ? [analysisId, start, end, accountId] : [analysisId, start, end],
+      )
+      const total = rows[0]?.total ?? 0
+      const chunks = rows.filter((row) => row.body !== null)
+      // An analysis completed before chunks existed keeps one text per account.
+      if (chunks.length === 0 && start < total) {
+        return legacyTransactions(analysisId, accountId, start, end)
+      }
       const items: JsonText[] = []
-      let total = 0
-      for (const row of rows) {
-        const from = total
-        total += row.transaction_count
-        if (total <= start || from >= end) continue
-        const texts = lines(await unpack(row.transactions))
+      for (const chunk of chunks) {
+        const from = chunk.first ?? 0
+        const texts = lines(await unpack(chunk.body ?? ''))
         for (const json of texts.slice(Math.max(0, start - from), end - from)) items.push({ json })
       }
       return paged(items, total)
