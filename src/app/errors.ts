@@ -61,6 +61,9 @@ export const badRequest = (message: string): AppError => new AppError('BAD_REQUE
 /** Our ids are short url-safe strings; anything else cannot exist (and must not reach SQL). */
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 
+/** Whether `id` can be one of ours (anything else must not reach SQL). */
+export const isId = (id: string): boolean => ID_PATTERN.test(id)
+
 /** Throws UNKNOWN_ENTITY for an id that cannot be one of ours (malformed ids answer 404). */
 export const checkId = (id: string, what: string): void => {
   if (!ID_PATTERN.test(id)) throw unknownEntity(what)

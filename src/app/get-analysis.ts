@@ -1,5 +1,5 @@
 /** Reading analyses and their results; results exist only once the analysis is computed. */
-import { checkId, unknownEntity } from './errors.ts'
+import { checkId, isId, unknownEntity } from './errors.ts'
 import type { Analysis, AnalysisHead, AppDeps, PageRequest } from './ports.ts'
 import type { WireCache } from './wire-cache.ts'
 import { analysisJsonPieces } from './wire.ts'
@@ -111,6 +111,34 @@ export const listAnalyses = async (
       }
     },
   }
+}
+
+/**
+ * A page of an analysis's enriched transactions (of one of its accounts), in one round trip:
+ * the analysis's state comes with it, for the routes to answer 202 while it is not computed.
+ */
+export const getTransactionsPage = async (
+  deps: AppDeps,
+  projectId: string,
+  customerId: string,
+  analysisId: string,
+  accountId: string | undefined,
+  page: PageRequest,
+) => {
+  checkId(customerId, 'Customer')
+  checkId(analysisId, 'Analysis')
+  // A malformed account id is looked up as one that no account has ('-'): the analysis's own
+  // answer (202 while it is computed) comes first, then 404 for the account.
+  const account = accountId === undefined || isId(accountId) ? accountId : '-'
+  const found = await deps.analyses.pageTransactions(
+    projectId,
+    customerId,
+    analysisId,
+    account,
+    page,
+  )
+  if (!found) throw unknownEntity('Analysis')
+  return found
 }
 
 /** Checks that `accountId` is one of the accounts the analysis used. */

@@ -290,6 +290,25 @@ export interface AnalysisStore {
   /** The cash flows of the credit insights, paginated; null when they were not computed. */
   listCashFlows(analysisId: string, page: PageRequest): Promise<Page<JsonText> | null>
   hasAccount(analysisId: string, accountId: string): Promise<boolean>
+  /**
+   * A page of an analysis's enriched transactions (of one account when `accountId` is given)
+   * with the analysis's state, in one round trip: undefined when the analysis is not this
+   * project's customer's; `accountFound` false when the account is not one it used.
+   */
+  pageTransactions(
+    projectId: string,
+    customerId: string,
+    analysisId: string,
+    accountId: string | undefined,
+    page: PageRequest,
+  ): Promise<
+    | {
+        analysis: Pick<AnalysisHead, 'id' | 'status' | 'hasAccounts' | 'error'>
+        accountFound: boolean
+        page: Page<JsonText>
+      }
+    | undefined
+  >
   listBalances(
     analysisId: string,
     accountId: string,

@@ -45,6 +45,13 @@ export const windowStart = (asOf: string, months: number): string => {
   return `${target.toISOString().slice(0, 8)}${String(day).padStart(2, '0')}`
 }
 
+const byDateThenId = (a: Transaction, b: Transaction): number => {
+  const left = a.date ?? '\uffff'
+  const right = b.date ?? '\uffff'
+  if (left !== right) return left < right ? -1 : 1
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
 /** Everything the engine step needs, as plain data: it crosses to a worker thread as it is. */
 export interface AnalysisInput {
   stored: StoredAnalysisInput
@@ -78,9 +85,11 @@ export const computeAnalysis = (
       byAccount.set(row.account_id, list)
     }
   }
+  // Each account's transactions by date, then id: the order its enriched transactions are
+  // listed in (a transaction without a date last).
   const given: Account[] = input.stored.accounts.map(({ account }) => ({
     ...account,
-    transactions: byAccount.get(account.id) ?? [],
+    transactions: (byAccount.get(account.id) ?? []).sort(byDateThenId),
   }))
   const named = withHolderNames(given, [
     { source: 'CUSTOMER_IDENTITY', names: input.customerNames },

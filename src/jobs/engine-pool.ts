@@ -21,6 +21,13 @@ export interface EnginePool {
 export const engineThreadCount = (configured: number): number =>
   configured > 0 ? configured : Math.max(1, availableParallelism() - 1)
 
+const WARM_UP: AnalysisInput = {
+  stored: { accounts: [], transactionTexts: [] },
+  customerNames: [],
+  warnings: [],
+  context: {},
+}
+
 export const createEnginePool = (options: { threads: number; maxQueue: number }): EnginePool => {
   // Under tsx (sources) the thread needs its own loader; built code loads the worker directly.
   const compiled = import.meta.url.endsWith('.js')
@@ -41,7 +48,12 @@ export const createEnginePool = (options: { threads: number; maxQueue: number })
     }))
   return {
     threads: options.threads,
-    start: () => void started(),
+    start: () => {
+      // A first task loads (and, from sources, compiles) the engine in each thread now, not
+      // during the first analysis: an empty input, refused at once.
+      const pool = started()
+      for (let i = 0; i < options.threads; i++) pool.run(WARM_UP).catch(() => undefined)
+    },
     run: (input) => started().run(input),
     close: async () => {
       await pool?.destroy()

@@ -8,6 +8,7 @@ import type {
   JsonText,
   EncodedResult,
   Page,
+  PageRequest,
   Tx,
 } from '../app/ports.ts'
 import type { InputWarning } from '../app/analysis-notes.ts'
@@ -252,10 +253,10 @@ export const encodeAnalysisResult = (result: AnalysisResultInput): EncodedResult
 }
 
 /** Transactions per query when loading an analysis's input. */
-const INPUT_SLICE = 5_000
+const INPUT_SLICE = 2_000
 
 /** Rows per insert statement of chunks: each statement is short, even on the embedded database. */
-const CHUNK_ROWS_PER_INSERT = 200
+const CHUNK_ROWS_PER_INSERT = 100
 
 export const analysisStore = (db: Tx): AnalysisStore => {
   const count = async (sql: string, params: unknown[]): Promise<number> => {
@@ -312,6 +313,69 @@ export const analysisStore = (db: Tx): AnalysisStore => {
   }
   const one = async (runner: Tx, rows: AnalysisRow[]): Promise<Analysis | undefined> =>
     rows.length === 0 ? undefined : (await withInsights(runner, rows))[0]
+
+  /**
+   * The analysis `where` selects (its parameters first), with one page of its enriched
+   * transactions, in one query: the total, and only the chunks the page overlaps.
+   */
+  const transactionsPage = async (
+    where: string,
+    params: unknown[],
+    accountId: string | undefined,
+    { limit, page }: PageRequest,
+  ) => {
+    const start = (page - 1) * limit
+    const end = start + limit
+    const n = params.length
+    const byAccount = accountId !== undefined
+    const account = byAccount ? `and account_id = $${n + 3}` : ''
+    const index = byAccount ? 'account_index' : 'start_index'
+    const { rows } = await db.query<{
+      id: string
+      status: Analysis['status']
+      has_accounts: boolean
+      error: Analysis['error']
+      total: number
+      found: boolean
+      first: number | null
+      count: number | null
+      body: string | null
+    }>(
+      `select a.id, a.status, a.has_accounts, a.error, t.total, t.found, c.first, c.count, c.body
+         from analyses a
+         cross join lateral (
+           select coalesce(sum(transaction_count), 0)::int as total, count(*) > 0 as found
+             from analysis_accounts where analysis_id = a.id ${account}) t
+         left join lateral (
+           select ${index} as first, count, body from analysis_transaction_chunks
+            where analysis_id = a.id ${account}
+              and ${index} < $${n + 2} and ${index} + count > $${n + 1}
+            order by 1) c on true
+        ${where}`,
+      [...params, start, end, ...(byAccount ? [accountId] : [])],
+    )
+    const head = rows[0]
+    if (!head) return undefined
+    const analysis = {
+      id: head.id,
+      status: head.status,
+      hasAccounts: head.has_accounts,
+      error: head.error,
+    }
+    const chunks = rows.filter((row) => row.body !== null)
+    // An analysis completed before chunks existed keeps one text per account.
+    if (chunks.length === 0 && start < head.total) {
+      const legacy = await legacyTransactions(head.id, accountId, start, end)
+      return { analysis, accountFound: head.found, page: legacy }
+    }
+    const items: JsonText[] = []
+    for (const chunk of chunks) {
+      const from = chunk.first ?? 0
+      const texts = lines(await unpack(chunk.body ?? ''))
+      for (const json of texts.slice(Math.max(0, start - from), end - from)) items.push({ json })
+    }
+    return { analysis, accountFound: head.found, page: paged(items, head.total) }
+  }
 
   /** Transactions of an analysis stored before chunks: one packed text per account. */
   const legacyTransactions = async (
@@ -475,12 +539,13 @@ export const analysisStore = (db: Tx): AnalysisStore => {
       )
       const version = rows[0]?.version
       if (version === undefined) return undefined
-      // One parameter per text: the database copies each as it is, with no JSON to parse.
-      if (stored.parts && stored.parts.length > 0) {
+      // One parameter per text: the database copies each as it is, with no JSON to parse. One
+      // statement per part: a large analysis's parts are megabytes, and each statement holds the
+      // embedded database (and its event loop) while it runs.
+      for (const [position, part] of (stored.parts ?? []).entries()) {
         await tx.query(
-          `insert into analysis_insights (analysis_id, position, name, body)
-           values ${rowsOf(stored.parts.length, 3, 1)}`,
-          [id, ...stored.parts.flatMap((part, position) => [position, part.name, part.body])],
+          'insert into analysis_insights (analysis_id, position, name, body) values ($1, $2, $3, $4)',
+          [id, position, part.name, part.body],
         )
       }
       if (stored.accounts.length > 0) {
@@ -659,31 +724,30 @@ export const analysisStore = (db: Tx): AnalysisStore => {
         'select id, data, created_at, updated_at from accounts where customer_id = $1 order by position',
         [customerId],
       )
-      // Read in slices, each one JSON text left unparsed (the engine's thread parses it): each
-      // query holds the embedded database, and the event loop, for a few ms only.
+      // Read account by account in slices by id (an index range each), each slice one JSON
+      // text left unparsed: the engine's thread parses and orders it. Each query holds the
+      // embedded database, and so the event loop, for a few ms only.
       const texts: string[] = []
-      let last: [string, string, string] = ['', '', '']
-      for (;;) {
-        const { rows } = await db.query<{ rows: string; n: number; last: string | null }>(
-          `with slice as (
-             select t.id, t.account_id, coalesce(t.data->>'date', '') as d, t.data
-               from transactions t join accounts a on a.id = t.account_id
-              where a.customer_id = $1 and ($2::text is null or t.data->>'date' > $2)
-                and (t.account_id, coalesce(t.data->>'date', ''), t.id) > ($3, $4, $5)
-              order by t.account_id, d, t.id limit $6)
-           select (select count(*)::int from slice) as n,
-                  (select coalesce(json_agg(json_build_object('id', id, 'account_id', account_id,
-                     'data', data) order by account_id, d, id), '[]')::text from slice) as rows,
-                  (select json_build_array(account_id, d, id)::text from slice
-                    order by account_id desc, d desc, id desc limit 1) as last`,
-          [customerId, after ?? null, ...last, INPUT_SLICE],
-        )
-        const row = rows[0]
-        if (!row || row.n === 0) break
-        texts.push(row.rows)
-        if (row.n < INPUT_SLICE || row.last === null) break
-        // json_build_array of three texts.
-        last = JSON.parse(row.last) as [string, string, string]
+      for (const account of accounts.rows) {
+        let last = ''
+        for (;;) {
+          const { rows } = await db.query<{ rows: string; n: number; last: string | null }>(
+            `with slice as (
+               select id, account_id, data from transactions
+                where account_id = $1 and id > $2 order by id limit $3)
+             select count(*)::int as n, max(id) as last,
+                    coalesce(json_agg(json_build_object('id', id, 'account_id', account_id,
+                      'data', data)) filter (where $4::text is null or data->>'date' > $4),
+                      '[]')::text as rows
+               from slice`,
+            [account.id, last, INPUT_SLICE, after ?? null],
+          )
+          const row = rows[0]
+          if (!row || row.n === 0 || row.last === null) break
+          texts.push(row.rows)
+          if (row.n < INPUT_SLICE) break
+          last = row.last
+        }
       }
       return {
         accounts: accounts.rows.map((row) => ({
@@ -763,42 +827,17 @@ export const analysisStore = (db: Tx): AnalysisStore => {
       )
     },
 
-    listTransactions: async (analysisId, accountId, { limit, page }) => {
-      const start = (page - 1) * limit
-      const end = start + limit
-      // One round trip: the total, and only the chunks the page overlaps.
-      const byAccount = accountId !== undefined
-      const { rows } = await db.query<{
-        total: number
-        first: number | null
-        count: number | null
-        body: string | null
-      }>(
-        `select t.total, c.first, c.count, c.body
-           from (select coalesce(sum(transaction_count), 0)::int as total from analysis_accounts
-                  where analysis_id = $1 ${byAccount ? 'and account_id = $4' : ''}) t
-           left join lateral (
-             select ${byAccount ? 'account_index' : 'start_index'} as first, count, body
-               from analysis_transaction_chunks
-              where analysis_id = $1 ${byAccount ? 'and account_id = $4' : ''}
-                and ${byAccount ? 'account_index' : 'start_index'} < $3
-                and ${byAccount ? 'account_index' : 'start_index'} + count > $2
-              order by 1) c on true`,
-        byAccount ? [analysisId, start, end, accountId] : [analysisId, start, end],
-      )
-      const total = rows[0]?.total ?? 0
-      const chunks = rows.filter((row) => row.body !== null)
-      // An analysis completed before chunks existed keeps one text per account.
-      if (chunks.length === 0 && start < total) {
-        return legacyTransactions(analysisId, accountId, start, end)
-      }
-      const items: JsonText[] = []
-      for (const chunk of chunks) {
-        const from = chunk.first ?? 0
-        const texts = lines(await unpack(chunk.body ?? ''))
-        for (const json of texts.slice(Math.max(0, start - from), end - from)) items.push({ json })
-      }
-      return paged(items, total)
+    listTransactions: async (analysisId, accountId, page) => {
+      const found = await transactionsPage('where a.id = $1', [analysisId], accountId, page)
+      return found?.page ?? paged([], 0)
     },
+
+    pageTransactions: (projectId, customerId, analysisId, accountId, page) =>
+      transactionsPage(
+        'where a.project_id = $1 and a.customer_id = $2 and a.id = $3',
+        [projectId, customerId, analysisId],
+        accountId,
+        page,
+      ),
   }
 }

@@ -17,3 +17,7 @@ create index analysis_transaction_chunks_account
   on analysis_transaction_chunks (analysis_id, account_id, account_index);
 -- Packed already: keep pglz away from it, as for the other results.
 alter table analysis_transaction_chunks alter column body set storage external;
+
+-- An analysis reads its input account by account in slices of transactions by id (keyset), so
+-- that each query is short, even on the embedded database that runs on the event loop.
+create index transactions_account_id on transactions (account_id, id);

@@ -6,8 +6,12 @@
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
-import { AppError } from '../../../app/errors.ts'
-import { checkAnalysisAccount, getAnalysisHead } from '../../../app/get-analysis.ts'
+import { AppError, unknownEntity } from '../../../app/errors.ts'
+import {
+  checkAnalysisAccount,
+  getAnalysisHead,
+  getTransactionsPage,
+} from '../../../app/get-analysis.ts'
 import type { AnalysisHead } from '../../../app/ports.ts'
 import { projectOf } from '../../plugins/auth.ts'
 import { sendJsonText } from '../../plugins/json-text.ts'
@@ -20,7 +24,10 @@ import { AccountParams, Balance, Result } from './schemas.ts'
 const config = { auth: 'project' } as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody }
 
-const notReady = (reply: FastifyReply, analysis: AnalysisHead) =>
+/** What the answers below need of an analysis. */
+type AnalysisState = Pick<AnalysisHead, 'id' | 'status' | 'error' | 'hasAccounts'>
+
+const notReady = (reply: FastifyReply, analysis: AnalysisState) =>
   reply.status(202).send({
     id: analysis.id,
     status: analysis.status,
@@ -31,7 +38,7 @@ const notReady = (reply: FastifyReply, analysis: AnalysisHead) =>
     ...(analysis.error && { error: analysis.error }),
   })
 
-const isComputed = (analysis: AnalysisHead) =>
+const isComputed = (analysis: AnalysisState) =>
   analysis.status === 'COMPLETED' || (analysis.status === 'ERROR' && analysis.hasAccounts)
 
 export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
@@ -168,10 +175,17 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
     async (request, reply) => {
       const page = pageRequest(request.query)
       const { id, analysisId } = request.params
-      const analysis = await getAnalysisHead(deps, projectOf(request), id, analysisId)
-      if (!isComputed(analysis)) return notReady(reply, analysis)
-      const { items, total } = await deps.analyses.listTransactions(analysis.id, undefined, page)
-      return sendJsonText(reply, pageJson(request, page, items, total))
+      // One query: the analysis's state and the stored chunk(s) the page overlaps.
+      const found = await getTransactionsPage(
+        deps,
+        projectOf(request),
+        id,
+        analysisId,
+        undefined,
+        page,
+      )
+      if (!isComputed(found.analysis)) return notReady(reply, found.analysis)
+      return sendJsonText(reply, pageJson(request, page, found.page.items, found.page.total))
     },
   )
 
@@ -188,11 +202,17 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
     async (request, reply) => {
       const page = pageRequest(request.query)
       const { id, analysisId, accountId } = request.params
-      const analysis = await getAnalysisHead(deps, projectOf(request), id, analysisId)
-      if (!isComputed(analysis)) return notReady(reply, analysis)
-      await checkAnalysisAccount(deps, analysis.id, accountId)
-      const { items, total } = await deps.analyses.listTransactions(analysis.id, accountId, page)
-      return sendJsonText(reply, pageJson(request, page, items, total))
+      const found = await getTransactionsPage(
+        deps,
+        projectOf(request),
+        id,
+        analysisId,
+        accountId,
+        page,
+      )
+      if (!isComputed(found.analysis)) return notReady(reply, found.analysis)
+      if (!found.accountFound) throw unknownEntity('Account')
+      return sendJsonText(reply, pageJson(request, page, found.page.items, found.page.total))
     },
   )
 }
