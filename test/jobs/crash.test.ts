@@ -41,6 +41,8 @@ test('an analysis whose worker is killed completes exactly once on another worke
     accounts: [3, 4, 5, 6, 7].flatMap(
       (seed) => generateUpload({ profile: 'risky', country: 'FR', months: 240, seed }).accounts,
     ),
+    // All 20 years analysed, not the default window of 12 months.
+    parameters: { windowMonths: 240 },
   }
   const transactionCount = upload.accounts.reduce((n, a) => n + a.transactions.length, 0)
 
