@@ -18,7 +18,8 @@ import { createLogger } from './logging/logger.ts'
 import { analyse } from './engine/analyse.ts'
 import { buildApp } from './http/build-app.ts'
 import { analysisJobs } from './jobs/analysis-job.ts'
-import { pgBossJobQueue, startBoss, startWorkers } from './jobs/boss.ts'
+import { createEnginePool, engineThreadCount, type EnginePool } from './jobs/engine-pool.ts'
+import { pgBossJobQueue, requeueOrphanedJobs, startBoss, startWorkers } from './jobs/boss.ts'
 import type { JobDefinition } from './jobs/registry.ts'
 import type { RoutePlugin } from './http/routes/types.ts'
 import { pgBossWebhookQueue, startWebhookSweeper, webhookJobs } from './jobs/webhook-delivery.ts'
@@ -75,6 +76,8 @@ export interface Runtime {
   webhooks: WebhookDeps
   /** Re-enqueues webhook events a lost job left waiting; started with the workers. */
   webhookSweeper: { start(): void; stop(): void }
+  /** The engine's worker threads; absent when a test runs its own analyser inline. */
+  engine: EnginePool | undefined
   tokens: TokenService
   /** The hosted data-sharing page: callers create sessions and plug their hooks in here. */
   hosted: HostedService
@@ -96,6 +99,14 @@ export const createRuntime = async (
   const applied = await migrate(db)
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated')
   const store = createStore(db)
+  // The engine runs on worker threads unless a test hands its own analyser (run inline).
+  const engine = options.analyse
+    ? undefined
+    : createEnginePool({
+        threads: engineThreadCount(config.engineThreads),
+        // Each worker process runs at most WORKER_CONCURRENCY analyses at once.
+        maxQueue: Math.max(4, config.workerConcurrency * 2),
+      })
   // The queue port needs the started boss, and the job handlers need the deps: tie the knot
   // with a deps object whose `jobs` is set once the boss is up.
   const deps: AppDeps = {
@@ -109,9 +120,13 @@ export const createRuntime = async (
       enqueueAnalysis: () => Promise.reject(new Error('job queue not started')),
     },
     analyse: options.analyse ?? analyse,
+    ...(engine && { compute: engine.run }),
     clock: { now: () => new Date() },
     ids: { next: () => randomBytes(12).toString('hex') },
-    limits: { maxTransactionsPerAccount: config.maxTransactionsPerAccount },
+    limits: {
+      maxTransactionsPerAccount: config.maxTransactionsPerAccount,
+      maxTransactionsPerCustomer: config.maxTransactionsPerCustomer,
+    },
   }
   const sender = createWebhookSender(config.webhooks)
   const webhooks: WebhookDeps = {
@@ -142,23 +157,27 @@ export const createRuntime = async (
   })
   const jobOptions = {
     expireSeconds: config.jobExpireSeconds,
+    heartbeatSeconds: config.jobHeartbeatSeconds,
     retryLimit: config.jobRetryLimit,
     retryDelaySeconds: config.jobRetryDelaySeconds,
     concurrency: config.workerConcurrency,
     logger,
   }
   const jobs = [
-    ...analysisJobs(deps, {
-      expireSeconds: config.jobExpireSeconds,
-      retryLimit: config.jobRetryLimit,
-      retryDelaySeconds: config.jobRetryDelaySeconds,
-      concurrency: config.workerConcurrency,
-      logger,
-    }),
+    ...analysisJobs(deps, jobOptions),
     ...webhookJobs(webhooks, { timeoutMs: config.webhooks.timeoutMs, logger }),
     ...reportJobs(reportDeps, jobOptions),
   ]
   const boss = await startBoss(db.boss, jobs, logger)
+  if (db.kind === 'pglite') {
+    // One process per data directory: jobs still active were this process's, before it died.
+    const requeued = await requeueOrphanedJobs(
+      boss,
+      db,
+      jobs.map((job) => job.name),
+    )
+    if (requeued > 0) logger.warn({ jobs: requeued }, 'jobs of a stopped process requeued')
+  }
   deps.jobs = pgBossJobQueue(boss)
   reportDeps.reportQueue = pgBossReportQueue(boss)
   webhooks.queue = pgBossWebhookQueue(boss)
@@ -208,6 +227,7 @@ export const createRuntime = async (
     deps,
     webhooks,
     webhookSweeper,
+    engine,
     tokens,
     hosted,
     riskReports,
@@ -219,6 +239,7 @@ export const createRuntime = async (
       webhookSweeper.stop()
       // Graceful: running batches finish (a job failed here would spend one of its retries).
       await boss.stop({ graceful: true, timeout: config.shutdownTimeoutSeconds * 1000 })
+      await engine?.close()
       await sender.close()
       await db.close()
     },
@@ -293,6 +314,7 @@ export const createHttpApp = (runtime: Runtime): Promise<FastifyInstance> => {
 
 /** Starts the job workers of this process, and the webhooks sweeper. */
 export const startWorker = async (runtime: Runtime): Promise<void> => {
+  runtime.engine?.start()
   await startWorkers(runtime.boss, runtime.jobs)
   runtime.webhookSweeper.start()
 }

@@ -1,11 +1,11 @@
 import { AppError } from './errors.ts'
 import { getCustomer, usesConnector } from './customers.ts'
-import type { Analysis, AppDeps } from './ports.ts'
+import type { Analysis, AnalysisParameters, AppDeps } from './ports.ts'
 import { launchWithAccounts, readAccounts, readFiles, type UploadedFile } from './upload.ts'
 
 export interface CreateAnalysisInput {
   format?: string
-  parameters?: { disableScores?: boolean; disableCreditInsights?: boolean }
+  parameters?: AnalysisParameters
   dataOrigin?: string
   accounts?: readonly unknown[]
   /** Raw aggregator connections (Budget Insight, Linxo), instead of `accounts`. */

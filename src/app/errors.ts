@@ -37,6 +37,10 @@ export const ERROR_CODES = {
     kind: 'state',
     meaning: 'The analysis ended in status ERROR: it has no such result',
   },
+  TRANSACTION_LIMIT_REACHED: {
+    kind: 'conflict',
+    meaning: 'The upload would take the customer past the transactions it may have stored',
+  },
   PAYLOAD_TOO_LARGE: { kind: 'too_large', meaning: 'The request body exceeds the size limit' },
   TOO_MANY_REQUESTS: { kind: 'too_many_requests', meaning: 'Rate limit of the client exceeded' },
   SERVICE_UNAVAILABLE: { kind: 'unavailable', meaning: 'The database cannot be reached' },
@@ -65,6 +69,9 @@ export const badRequest = (message: string): AppError => new AppError('BAD_REQUE
 
 /** Our ids are short url-safe strings; anything else cannot exist (and must not reach SQL). */
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
+
+/** Whether `id` can be one of ours (anything else must not reach SQL). */
+export const isId = (id: string): boolean => ID_PATTERN.test(id)
 
 /** Throws UNKNOWN_ENTITY for an id that cannot be one of ours (malformed ids answer 404). */
 export const checkId = (id: string, what: string): void => {

@@ -14,6 +14,7 @@ import type {
 } from '../engine/model/index.ts'
 import type { AnalysisMetadata, InputWarning } from './analysis-notes.ts'
 import type { RuleStore } from './rule-ports.ts'
+import type { AnalysisInput } from './run-analysis.ts'
 import type { WireCache } from './wire-cache.ts'
 
 /**
@@ -153,13 +154,20 @@ export interface AnalysisError {
   message: string
 }
 
+export interface AnalysisParameters {
+  disableScores?: boolean
+  disableCreditInsights?: boolean
+  /** Months of history analysed, ending on the latest date of the data (default 12). */
+  windowMonths?: number
+}
+
 export interface Analysis {
   id: string
   projectId: string
   customerId: string
   status: AnalysisStatus
   format: string
-  parameters: { disableScores?: boolean; disableCreditInsights?: boolean }
+  parameters: AnalysisParameters
   source: string
   dataOrigin: string
   createdAt: Date
@@ -195,11 +203,22 @@ export interface EncodedResult {
   readonly status: AnalysisResultInput['status']
   /** The texts an analysis read back from the store serves, exactly. */
   readonly metadata: JsonText | null
-  readonly creditInsights: JsonText | null
+  /** Undefined when computed but too large to carry whole: read it back from the store. */
+  readonly creditInsights: JsonText | null | undefined
   readonly scores: JsonText | null
   readonly error: AnalysisResultInput['error']
   /** What the store writes; only the store that encoded it reads it. */
   readonly stored: unknown
+}
+
+/** The stored data an analysis runs on, as `loadAnalysisInput` reads it. */
+export interface StoredAnalysisInput {
+  accounts: {
+    account: Omit<Account, 'transactions'>
+    createdAt: Date
+    updatedAt: Date
+  }[]
+  transactionTexts: string[]
 }
 
 export type InsightsPart = 'incomes' | 'expenses' | 'loans' | 'risks'
@@ -218,7 +237,19 @@ export interface AnalysisStore {
   findById(id: string): Promise<Analysis | undefined>
   /** Locks the row for update inside `tx`. */
   findForUpdate(tx: Tx, id: string): Promise<Analysis | undefined>
-  list(projectId: string, customerId: string, page: PageRequest): Promise<Page<Analysis>>
+  /**
+   * A page of the customer's analyses, without their credit insights (the largest result):
+   * each with the names of its stored credit-insights parts, null when none were computed.
+   */
+  list(
+    projectId: string,
+    customerId: string,
+    page: PageRequest,
+  ): Promise<Page<AnalysisHead & { insightsParts: string[] | null }>>
+  /** The names of an analysis's stored credit-insights parts in order; null when none. */
+  insightsPartNames(analysisId: string): Promise<string[] | null>
+  /** One stored part of the credit insights as JSON text (unpacked); null when absent. */
+  readInsightsPart(analysisId: string, name: string): Promise<JsonText | null>
   setStatus(
     tx: Tx,
     id: string,
@@ -261,6 +292,16 @@ export interface AnalysisStore {
   loadAccounts(
     customerId: string,
   ): Promise<{ account: Account; createdAt: Date; updatedAt: Date }[]>
+  /** How many transactions the customer has stored, all accounts together. */
+  countTransactions(tx: Tx, customerId: string): Promise<number>
+  /** The latest balance or transaction date of the customer's data (YYYY-MM-DD), if any. */
+  latestDate(customerId: string): Promise<string | undefined>
+  /**
+   * What an analysis reads: the customer's accounts (without transactions) and, as JSON texts
+   * not parsed here, their transactions dated after `after` (all when undefined). Each text is
+   * an array of `{ id, account_id, data }`.
+   */
+  loadAnalysisInput(customerId: string, after: string | undefined): Promise<StoredAnalysisInput>
   /** Accounts an analysis used, in wire shape. */
   listAccounts(analysisId: string, page: PageRequest): Promise<Page<JsonText>>
   /** One part of the credit insights (`incomes`, …); null when they were not computed. */
@@ -268,6 +309,25 @@ export interface AnalysisStore {
   /** The cash flows of the credit insights, paginated; null when they were not computed. */
   listCashFlows(analysisId: string, page: PageRequest): Promise<Page<JsonText> | null>
   hasAccount(analysisId: string, accountId: string): Promise<boolean>
+  /**
+   * A page of an analysis's enriched transactions (of one account when `accountId` is given)
+   * with the analysis's state, in one round trip: undefined when the analysis is not this
+   * project's customer's; `accountFound` false when the account is not one it used.
+   */
+  pageTransactions(
+    projectId: string,
+    customerId: string,
+    analysisId: string,
+    accountId: string | undefined,
+    page: PageRequest,
+  ): Promise<
+    | {
+        analysis: Pick<AnalysisHead, 'id' | 'status' | 'hasAccounts' | 'error'>
+        accountFound: boolean
+        page: Page<JsonText>
+      }
+    | undefined
+  >
   listBalances(
     analysisId: string,
     accountId: string,
@@ -327,9 +387,14 @@ export interface AppDeps extends TransactionRunner {
   jobs: JobQueue
   events: EventPublisher
   analyse: Analyser
+  /**
+   * Runs the engine step of an analysis (`computeAnalysis` with the real engine) off the event
+   * loop, on a worker-thread pool; absent, it runs inline with `analyse`.
+   */
+  compute?: (input: AnalysisInput) => Promise<EncodedResult>
   clock: Clock
   ids: IdGenerator
-  limits: { maxTransactionsPerAccount: number }
+  limits: { maxTransactionsPerAccount: number; maxTransactionsPerCustomer: number }
   /**
    * The wire cache of the analyses this process serves, when it serves HTTP: a worker in the
    * same process puts each analysis it completes there, so the first read needs no database.

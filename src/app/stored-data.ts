@@ -14,10 +14,13 @@ import type { AnalysisHead, AppDeps, JsonText, Page, PageRequest } from './ports
 export type ResultSource = 'computed' | 'stored' | 'not_ready'
 
 /** An analysis in ERROR after its job kept failing: it stored no results of its own. */
-const failedInternally = (analysis: AnalysisHead): boolean =>
+/** What deciding where a result comes from needs of an analysis. */
+export type AnalysisState = Pick<AnalysisHead, 'id' | 'status' | 'error' | 'hasAccounts'>
+
+const failedInternally = (analysis: AnalysisState): boolean =>
   analysis.status === 'ERROR' && analysis.error?.code === 'INTERNAL_ERROR'
 
-export const analysisInError = (analysis: AnalysisHead, what: string): AppError =>
+export const analysisInError = (analysis: AnalysisState, what: string): AppError =>
   new AppError(
     'ANALYSIS_IN_ERROR',
     `The analysis ended in error (${analysis.error?.code ?? 'ERROR'}): it has no ${what}`,
@@ -38,7 +41,7 @@ export const insightsSource = (analysis: AnalysisHead, what: string): ResultSour
  * by the engine, which still enriches them); the stored data as soon as it is stored
  * (IN_PROGRESS, or ERROR after an internal failure); not ready while CREATED.
  */
-export const dataSource = (analysis: AnalysisHead, what: string): ResultSource => {
+export const dataSource = (analysis: AnalysisState, what: string): ResultSource => {
   if (!analysis.hasAccounts) {
     if (analysis.status === 'ERROR') throw analysisInError(analysis, what)
     return 'not_ready'

@@ -124,6 +124,16 @@ export const launchWithAccounts = async (
   const { projectId, customerId } = analysis
   const { accounts } = uploaded
   await deps.analyses.saveAccounts(tx, { projectId, customerId, accounts }, deps.clock.now())
+  // Counted after the merge (a re-uploaded transaction is stored once); thrown inside the
+  // transaction, so nothing of this upload is kept.
+  const stored = await deps.analyses.countTransactions(tx, customerId)
+  const limit = deps.limits.maxTransactionsPerCustomer
+  if (stored > limit) {
+    throw new AppError(
+      'TRANSACTION_LIMIT_REACHED',
+      `accounts: this upload would take the customer to ${stored} stored transactions; at most ${limit} per customer`,
+    )
+  }
   await deps.analyses.saveInputWarnings(tx, analysis.id, capWarnings(uploaded.warnings))
   await deps.events.publish(tx, {
     projectId,

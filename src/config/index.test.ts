@@ -27,6 +27,7 @@ test('a bad value stops the start with a message naming the variable', () => {
     [{ TOKEN_SIGNING_KEY: 'k'.repeat(32), TOKEN_SECRET: 's'.repeat(32) }, /only one of/],
     [{ WEBHOOK_ALLOW_NETWORKS: 'lan' }, /^WEBHOOK_ALLOW_NETWORKS /],
     [{ WEBHOOK_TIMEOUT_MS: '1' }, /^WEBHOOK_TIMEOUT_MS /],
+    [{ JOB_HEARTBEAT_SECONDS: '5' }, /^JOB_HEARTBEAT_SECONDS /],
   ]
   for (const [env, message] of cases) {
     assert.throws(

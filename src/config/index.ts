@@ -26,10 +26,19 @@ export interface Config {
   /** Bytes a multipart upload (every file together) may carry; enforced while it streams. */
   uploadLimitBytes: number
   maxTransactionsPerAccount: number
+  /** Transactions a customer may have stored, every account and upload together. */
+  maxTransactionsPerCustomer: number
+  /** Engine worker threads; 0: one less than the cores (at least one). */
+  engineThreads: number
   /** Requests per client per minute; 0 disables the limit. */
   rateLimitPerMinute: number
   /** Seconds a running analysis job may take before it is considered lost and retried. */
   jobExpireSeconds: number
+  /**
+   * A running analysis job whose worker stopped refreshing it for this many seconds is retried
+   * (pg-boss heartbeat, 10 at least); 0 leaves only the expiry.
+   */
+  jobHeartbeatSeconds: number
   /** Retries of an analysis job before the analysis ends in ERROR INTERNAL_ERROR. */
   jobRetryLimit: number
   /** Base delay between retries (exponential backoff), seconds. */
@@ -126,6 +135,15 @@ const signingKey = (env: Env): string | undefined => {
   return key
 }
 
+/** pg-boss refuses a heartbeat under 10 seconds; 0 turns it off. */
+const heartbeat = (env: Env): number => {
+  const seconds = integer(env, 'JOB_HEARTBEAT_SECONDS', 10, 0, 3_600)
+  if (seconds > 0 && seconds < 10) {
+    throw new ConfigError(`JOB_HEARTBEAT_SECONDS must be 0 or at least 10, got "${seconds}"`)
+  }
+  return seconds
+}
+
 /** Reads and validates the configuration; throws `ConfigError` on the first bad value. */
 export const loadConfig = (env: Env): Config => {
   const databaseUrl = optional(env, 'DATABASE_URL')
@@ -158,8 +176,11 @@ export const loadConfig = (env: Env): Config => {
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 1024 ** 3),
     uploadLimitBytes: integer(env, 'UPLOAD_LIMIT_BYTES', 50 * 1024 * 1024, 1024, 1024 ** 3),
     maxTransactionsPerAccount: integer(env, 'MAX_TRANSACTIONS_PER_ACCOUNT', 10_000, 1, 1_000_000),
+    maxTransactionsPerCustomer: integer(env, 'MAX_TRANSACTIONS_PER_CUSTOMER', 100_000, 1, 1e7),
+    engineThreads: integer(env, 'ENGINE_THREADS', 0, 0, 64),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 6_000, 0, 10_000_000),
     jobExpireSeconds: integer(env, 'JOB_EXPIRE_SECONDS', 300, 1, 86_400),
+    jobHeartbeatSeconds: heartbeat(env),
     jobRetryLimit: integer(env, 'JOB_RETRY_LIMIT', 3, 0, 100),
     jobRetryDelaySeconds: integer(env, 'JOB_RETRY_DELAY_SECONDS', 2, 0, 3_600),
     workerConcurrency: integer(env, 'WORKER_CONCURRENCY', 2, 1, 64),

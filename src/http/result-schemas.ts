@@ -334,7 +334,13 @@ const Analysis = Type.Object(
     id: Type.String(),
     format: Type.String(),
     parameters: Type.Object(
-      { disableScores: Type.Boolean(), disableCreditInsights: Type.Boolean() },
+      {
+        disableScores: Type.Boolean(),
+        disableCreditInsights: Type.Boolean(),
+        windowMonths: Type.Optional(
+          Type.Integer({ description: 'Months of history analysed, when the client set it' }),
+        ),
+      },
       closed,
     ),
     status: AnalysisStatus,

@@ -14,6 +14,8 @@ export const ANALYSIS_FAILED_QUEUE = 'analysis-failed'
 
 export interface AnalysisJobOptions {
   expireSeconds: number
+  /** A running job not refreshed for this long counts as lost (its worker died); 0: none. */
+  heartbeatSeconds: number
   retryLimit: number
   retryDelaySeconds: number
   concurrency: number
@@ -53,6 +55,8 @@ export const analysisJobs = (deps: AppDeps, options: AnalysisJobOptions): JobDef
     name: ANALYSIS_QUEUE,
     queue: {
       expireInSeconds: options.expireSeconds,
+      // A killed worker's job is retried once its heartbeat is this old, not after the expiry.
+      ...(options.heartbeatSeconds > 0 && { heartbeatSeconds: options.heartbeatSeconds }),
       retryLimit: options.retryLimit,
       retryDelay: options.retryDelaySeconds,
       retryBackoff: true,

@@ -77,6 +77,29 @@ export const wakeLocalWorkers = (boss: PgBoss, queue: string): void => {
   for (const id of localWorkers(boss).get(queue) ?? []) boss.notifyWorker(id)
 }
 
+/**
+ * Embedded database only: fails (into retry, as an expiry would) every job left `active` by a
+ * process that died. One process at a time holds an embedded data directory (its lock), so at
+ * start nothing else can be running them: they are this process's own orphans, and waiting for
+ * their expiry (minutes) would only delay them. Run before the workers start; returns how many.
+ */
+export const requeueOrphanedJobs = async (
+  boss: PgBoss,
+  db: Tx,
+  queues: readonly string[],
+): Promise<number> => {
+  const { rows } = await db.query<{ name: string; id: string }>(
+    `select name, id::text as id from pgboss.job where state = 'active' and name = any($1::text[])`,
+    [queues],
+  )
+  const byQueue = new Map<string, string[]>()
+  for (const row of rows) byQueue.set(row.name, [...(byQueue.get(row.name) ?? []), row.id])
+  for (const [name, ids] of byQueue) {
+    await boss.fail(name, ids, { message: 'worker stopped before finishing: retried at restart' })
+  }
+  return rows.length
+}
+
 /** The JobQueue port: jobs are sent through the caller's transaction. */
 export const pgBossJobQueue = (boss: PgBoss): JobQueue => ({
   enqueueAnalysis: async (tx: Tx, { analysisId }) => {

@@ -6,7 +6,9 @@ import type {
   AnalysisResultInput,
   AnalysisStore,
   JsonText,
+  EncodedResult,
   Page,
+  PageRequest,
   Tx,
 } from '../app/ports.ts'
 import type { InputWarning } from '../app/analysis-notes.ts'
@@ -58,13 +60,37 @@ interface StoredResult {
     data: unknown
     daily_balances: unknown
     transaction_count: number
+  }[]
+  /** The enriched transactions, in chunks of TRANSACTION_CHUNK, each packed on its own. */
+  chunks: {
+    account_id: string
+    start_index: number
+    account_index: number
+    count: number
     /** Packed: one enriched transaction per line. */
-    transactions: string
+    body: string
   }[]
 }
 
+/**
+ * Enriched transactions per stored chunk: a page of 20 unpacks one or two chunks (~10–20 KB of
+ * JSON), and a 1,000-transaction analysis writes 20 chunk rows.
+ */
+export const TRANSACTION_CHUNK = 50
+
+/**
+ * Past this many characters of credit insights, an encoded result does not carry their joined
+ * text (for the wire cache): a 50,000-transaction analysis would hand ~90 MB back from the
+ * engine thread for a cache that keeps 64 MB. Reads of such an analysis stream from the store.
+ */
+export const WIRE_TEXT_LIMIT = 8 * 1024 * 1024
+
 const isStoredResult = (stored: unknown): stored is StoredResult =>
-  typeof stored === 'object' && stored !== null && 'parts' in stored && 'accounts' in stored
+  typeof stored === 'object' &&
+  stored !== null &&
+  'parts' in stored &&
+  'accounts' in stored &&
+  'chunks' in stored
 
 /** `{"name":part,…}`: the credit insights text assembled from its parts, in order. */
 const joinParts = (parts: readonly { name: string; json: string }[]): string =>
@@ -171,6 +197,67 @@ const withoutIds = ({ id: _id, accountId: _account, ...data }: Transaction) => d
 
 const paged = <T>(items: T[], total: number): Page<T> => ({ items, total })
 
+/**
+ * Serialises and packs a result for `complete`: pure, so it runs in the engine's worker thread
+ * (src/jobs/engine-pool.ts) as well as inline.
+ */
+export const encodeAnalysisResult = (result: AnalysisResultInput): EncodedResult => {
+  // Each enriched transaction is serialised once: the credit insights repeat them.
+  const known = new Map<object, string>()
+  const chunks: StoredResult['chunks'] = []
+  let start = 0
+  const accounts = result.accounts.map(({ wire, result: analysed }, position) => {
+    const texts = analysed.transactions.map((transaction) => {
+      const json = JSON.stringify(transaction)
+      known.set(transaction, json)
+      return json
+    })
+    for (let from = 0; from < texts.length; from += TRANSACTION_CHUNK) {
+      const slice = texts.slice(from, from + TRANSACTION_CHUNK)
+      chunks.push({
+        account_id: analysed.id,
+        start_index: start + from,
+        account_index: from,
+        count: slice.length,
+        body: pack(slice.join('\n')),
+      })
+    }
+    start += texts.length
+    return {
+      account_id: analysed.id,
+      position,
+      data: wire,
+      daily_balances: analysed.dailyBalances,
+      transaction_count: texts.length,
+    }
+  })
+  const parts = result.creditInsights && insightsParts(result.creditInsights, known)
+  const stored: StoredResult = {
+    metadata: json(result.metadata),
+    scores: json(result.scores),
+    error: json(result.error),
+    engineVersion: result.engineVersion,
+    parts: parts && parts.map((part) => ({ name: part.name, body: pack(part.json) })),
+    accounts,
+    chunks,
+  }
+  const size = parts?.reduce((total, part) => total + part.json.length, 0) ?? 0
+  return {
+    status: result.status,
+    metadata: text(stored.metadata),
+    creditInsights: parts && (size > WIRE_TEXT_LIMIT ? undefined : { json: joinParts(parts) }),
+    scores: text(stored.scores),
+    error: result.error,
+    stored,
+  }
+}
+
+/** Transactions per query when loading an analysis's input. */
+const INPUT_SLICE = 2_000
+
+/** Rows per insert statement of chunks: each statement is short, even on the embedded database. */
+const CHUNK_ROWS_PER_INSERT = 100
+
 export const analysisStore = (db: Tx): AnalysisStore => {
   const count = async (sql: string, params: unknown[]): Promise<number> => {
     const { rows } = await db.query<{ total: number }>(sql, params)
@@ -226,6 +313,94 @@ export const analysisStore = (db: Tx): AnalysisStore => {
   }
   const one = async (runner: Tx, rows: AnalysisRow[]): Promise<Analysis | undefined> =>
     rows.length === 0 ? undefined : (await withInsights(runner, rows))[0]
+
+  /**
+   * The analysis `where` selects (its parameters first), with one page of its enriched
+   * transactions, in one query: the total, and only the chunks the page overlaps.
+   */
+  const transactionsPage = async (
+    where: string,
+    params: unknown[],
+    accountId: string | undefined,
+    { limit, page }: PageRequest,
+  ) => {
+    const start = (page - 1) * limit
+    const end = start + limit
+    const n = params.length
+    const byAccount = accountId !== undefined
+    const account = byAccount ? `and account_id = $${n + 3}` : ''
+    const index = byAccount ? 'account_index' : 'start_index'
+    const { rows } = await db.query<{
+      id: string
+      status: Analysis['status']
+      has_accounts: boolean
+      error: Analysis['error']
+      total: number
+      found: boolean
+      first: number | null
+      count: number | null
+      body: string | null
+    }>(
+      `select a.id, a.status, a.has_accounts, a.error, t.total, t.found, c.first, c.count, c.body
+         from analyses a
+         cross join lateral (
+           select coalesce(sum(transaction_count), 0)::int as total, count(*) > 0 as found
+             from analysis_accounts where analysis_id = a.id ${account}) t
+         left join lateral (
+           select ${index} as first, count, body from analysis_transaction_chunks
+            where analysis_id = a.id ${account}
+              and ${index} < $${n + 2} and ${index} + count > $${n + 1}
+            order by 1) c on true
+        ${where}`,
+      [...params, start, end, ...(byAccount ? [accountId] : [])],
+    )
+    const head = rows[0]
+    if (!head) return undefined
+    const analysis = {
+      id: head.id,
+      status: head.status,
+      hasAccounts: head.has_accounts,
+      error: head.error,
+    }
+    const chunks = rows.filter((row) => row.body !== null)
+    // An analysis completed before chunks existed keeps one text per account.
+    if (chunks.length === 0 && start < head.total) {
+      const legacy = await legacyTransactions(head.id, accountId, start, end)
+      return { analysis, accountFound: head.found, page: legacy }
+    }
+    const items: JsonText[] = []
+    for (const chunk of chunks) {
+      const from = chunk.first ?? 0
+      const texts = lines(await unpack(chunk.body ?? ''))
+      for (const json of texts.slice(Math.max(0, start - from), end - from)) items.push({ json })
+    }
+    return { analysis, accountFound: head.found, page: paged(items, head.total) }
+  }
+
+  /** Transactions of an analysis stored before chunks: one packed text per account. */
+  const legacyTransactions = async (
+    analysisId: string,
+    accountId: string | undefined,
+    start: number,
+    end: number,
+  ): Promise<Page<JsonText>> => {
+    const filter = accountId === undefined ? '' : 'and account_id = $2'
+    const { rows } = await db.query<{ transaction_count: number; transactions: string }>(
+      `select transaction_count, transactions from analysis_accounts
+        where analysis_id = $1 ${filter} order by position`,
+      accountId === undefined ? [analysisId] : [analysisId, accountId],
+    )
+    const items: JsonText[] = []
+    let total = 0
+    for (const row of rows) {
+      const from = total
+      total += row.transaction_count
+      if (total <= start || from >= end) continue
+      const texts = lines(await unpack(row.transactions))
+      for (const json of texts.slice(Math.max(0, start - from), end - from)) items.push({ json })
+    }
+    return paged(items, total)
+  }
 
   return {
     insert: async (tx, analysis) => {
@@ -288,6 +463,7 @@ export const analysisStore = (db: Tx): AnalysisStore => {
     },
 
     list: async (projectId, customerId, { limit, page }) => {
+      // Heads only: the credit insights are read one part at a time as the page is written.
       const { rows } = await db.query<AnalysisRow>(
         `select ${SELECT}, count(*) over ()::int as total from analyses
           where project_id = $1 and customer_id = $2
@@ -300,7 +476,23 @@ export const analysisStore = (db: Tx): AnalysisStore => {
           'select count(*)::int as total from analyses where project_id = $1 and customer_id = $2',
           [projectId, customerId],
         ))
-      return { items: await withInsights(db, rows), total }
+      return {
+        items: rows.map((row) => ({ ...toHead(row), insightsParts: row.credit_insights_parts })),
+        total,
+      }
+    },
+
+    insightsPartNames: async (analysisId) => {
+      const { rows } = await db.query<{ parts: string[] | null }>(
+        'select credit_insights_parts as parts from analyses where id = $1',
+        [analysisId],
+      )
+      return rows[0]?.parts ?? null
+    },
+
+    readInsightsPart: async (analysisId, name) => {
+      const body = await insightsPart(analysisId, name)
+      return body === undefined ? null : { json: await unpack(body) }
     },
 
     setStatus: async (tx, id, patch, now) => {
@@ -328,43 +520,7 @@ export const analysisStore = (db: Tx): AnalysisStore => {
       )
     },
 
-    encodeResult: (result) => {
-      // Each enriched transaction is serialised once: the credit insights repeat them.
-      const known = new Map<object, string>()
-      const accounts = result.accounts.map(({ wire, result: analysed }, position) => ({
-        account_id: analysed.id,
-        position,
-        data: wire,
-        daily_balances: analysed.dailyBalances,
-        transaction_count: analysed.transactions.length,
-        transactions: pack(
-          analysed.transactions
-            .map((transaction) => {
-              const json = JSON.stringify(transaction)
-              known.set(transaction, json)
-              return json
-            })
-            .join('\n'),
-        ),
-      }))
-      const parts = result.creditInsights && insightsParts(result.creditInsights, known)
-      const stored: StoredResult = {
-        metadata: json(result.metadata),
-        scores: json(result.scores),
-        error: json(result.error),
-        engineVersion: result.engineVersion,
-        parts: parts && parts.map((part) => ({ name: part.name, body: pack(part.json) })),
-        accounts,
-      }
-      return {
-        status: result.status,
-        metadata: text(stored.metadata),
-        creditInsights: parts && { json: joinParts(parts) },
-        scores: text(stored.scores),
-        error: result.error,
-        stored,
-      }
-    },
+    encodeResult: encodeAnalysisResult,
 
     complete: async (tx, id, result, now) => {
       const { stored } = result
@@ -387,19 +543,20 @@ export const analysisStore = (db: Tx): AnalysisStore => {
       )
       const version = rows[0]?.version
       if (version === undefined) return undefined
-      // One parameter per text: the database copies each as it is, with no JSON to parse.
-      if (stored.parts && stored.parts.length > 0) {
+      // One parameter per text: the database copies each as it is, with no JSON to parse. One
+      // statement per part: a large analysis's parts are megabytes, and each statement holds the
+      // embedded database (and its event loop) while it runs.
+      for (const [position, part] of (stored.parts ?? []).entries()) {
         await tx.query(
-          `insert into analysis_insights (analysis_id, position, name, body)
-           values ${rowsOf(stored.parts.length, 3, 1)}`,
-          [id, ...stored.parts.flatMap((part, position) => [position, part.name, part.body])],
+          'insert into analysis_insights (analysis_id, position, name, body) values ($1, $2, $3, $4)',
+          [id, position, part.name, part.body],
         )
       }
       if (stored.accounts.length > 0) {
         await tx.query(
           `insert into analysis_accounts (analysis_id, account_id, position, data, daily_balances,
-             transaction_count, transactions)
-           values ${rowsOf(stored.accounts.length, 6, 1)}`,
+             transaction_count)
+           values ${rowsOf(stored.accounts.length, 5, 1)}`,
           [
             id,
             ...stored.accounts.flatMap((account) => [
@@ -408,7 +565,24 @@ export const analysisStore = (db: Tx): AnalysisStore => {
               JSON.stringify(account.data),
               JSON.stringify(account.daily_balances),
               account.transaction_count,
-              account.transactions,
+            ]),
+          ],
+        )
+      }
+      for (let from = 0; from < stored.chunks.length; from += CHUNK_ROWS_PER_INSERT) {
+        const rows = stored.chunks.slice(from, from + CHUNK_ROWS_PER_INSERT)
+        await tx.query(
+          `insert into analysis_transaction_chunks (analysis_id, account_id, start_index,
+             account_index, count, body)
+           values ${rowsOf(rows.length, 5, 1)}`,
+          [
+            id,
+            ...rows.flatMap((chunk) => [
+              chunk.account_id,
+              chunk.start_index,
+              chunk.account_index,
+              chunk.count,
+              chunk.body,
             ]),
           ],
         )
@@ -523,6 +697,72 @@ export const analysisStore = (db: Tx): AnalysisStore => {
       }))
     },
 
+    countTransactions: async (tx, customerId) => {
+      const { rows } = await tx.query<{ total: number }>(
+        `select count(*)::int as total from transactions t join accounts a on a.id = t.account_id
+          where a.customer_id = $1`,
+        [customerId],
+      )
+      return rows[0]?.total ?? 0
+    },
+
+    latestDate: async (customerId) => {
+      // As the engine reads it (latestDateOf): balance dates and transaction dates.
+      const { rows } = await db.query<{ latest: string | null }>(
+        `select greatest(
+           (select max(left(data->>'balanceDate', 10)) from accounts where customer_id = $1),
+           (select max(t.data->>'date') from transactions t join accounts a on a.id = t.account_id
+             where a.customer_id = $1)) as latest`,
+        [customerId],
+      )
+      return rows[0]?.latest ?? undefined
+    },
+
+    loadAnalysisInput: async (customerId, after) => {
+      const accounts = await db.query<{
+        id: string
+        data: Omit<Account, 'id' | 'transactions'>
+        created_at: Date
+        updated_at: Date
+      }>(
+        'select id, data, created_at, updated_at from accounts where customer_id = $1 order by position',
+        [customerId],
+      )
+      // Read account by account in slices by id (an index range each), each slice one JSON
+      // text left unparsed: the engine's thread parses and orders it. Each query holds the
+      // embedded database, and so the event loop, for a few ms only.
+      const texts: string[] = []
+      for (const account of accounts.rows) {
+        let last = ''
+        for (;;) {
+          const { rows } = await db.query<{ rows: string; n: number; last: string | null }>(
+            `with slice as (
+               select id, account_id, data from transactions
+                where account_id = $1 and id > $2 order by id limit $3)
+             select count(*)::int as n, max(id) as last,
+                    coalesce(json_agg(json_build_object('id', id, 'account_id', account_id,
+                      'data', data)) filter (where $4::text is null or data->>'date' > $4),
+                      '[]')::text as rows
+               from slice`,
+            [account.id, last, INPUT_SLICE, after ?? null],
+          )
+          const row = rows[0]
+          if (!row || row.n === 0 || row.last === null) break
+          texts.push(row.rows)
+          if (row.n < INPUT_SLICE) break
+          last = row.last
+        }
+      }
+      return {
+        accounts: accounts.rows.map((row) => ({
+          account: { ...row.data, id: row.id },
+          createdAt: new Date(row.created_at),
+          updatedAt: new Date(row.updated_at),
+        })),
+        transactionTexts: texts,
+      }
+    },
+
     listAccounts: async (analysisId, { limit, page }) => {
       const { rows } = await db.query<{ data: string; total: number }>(
         `select data::text as data, count(*) over ()::int as total from analysis_accounts where analysis_id = $1
@@ -591,27 +831,17 @@ export const analysisStore = (db: Tx): AnalysisStore => {
       )
     },
 
-    listTransactions: async (analysisId, accountId, { limit, page }) => {
-      const filter = accountId === undefined ? '' : 'and account_id = $2'
-      const { rows } = await db.query<{ transaction_count: number; transactions: string }>(
-        `select transaction_count, transactions from analysis_accounts
-          where analysis_id = $1 ${filter} order by position`,
-        accountId === undefined ? [analysisId] : [analysisId, accountId],
-      )
-      // The page is a window over the accounts' transactions, in account order: only the
-      // accounts it overlaps are unpacked.
-      const start = (page - 1) * limit
-      const end = start + limit
-      const items: JsonText[] = []
-      let total = 0
-      for (const row of rows) {
-        const from = total
-        total += row.transaction_count
-        if (total <= start || from >= end) continue
-        const texts = lines(await unpack(row.transactions))
-        for (const json of texts.slice(Math.max(0, start - from), end - from)) items.push({ json })
-      }
-      return paged(items, total)
+    listTransactions: async (analysisId, accountId, page) => {
+      const found = await transactionsPage('where a.id = $1', [analysisId], accountId, page)
+      return found?.page ?? paged([], 0)
     },
+
+    pageTransactions: (projectId, customerId, analysisId, accountId, page) =>
+      transactionsPage(
+        'where a.project_id = $1 and a.customer_id = $2 and a.id = $3',
+        [projectId, customerId, analysisId],
+        accountId,
+        page,
+      ),
   }
 }

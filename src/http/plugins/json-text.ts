@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream'
 import type { FastifyReply } from 'fastify'
 
 /**
@@ -11,3 +12,18 @@ export const sendJsonText = (
   status = 200,
 ): FastifyReply =>
   reply.code(status).header('content-type', 'application/json; charset=utf-8').send(json)
+
+/**
+ * Sends JSON written piece by piece (a large analysis, a list of them): the pieces are written
+ * as they come, never joined into one string. An error after the first piece ends the response
+ * early (the status is already sent); the client sees a truncated body, not a wrong one.
+ */
+export const sendJsonStream = (
+  reply: FastifyReply,
+  pieces: AsyncIterable<string>,
+  status = 200,
+): FastifyReply =>
+  reply
+    .code(status)
+    .header('content-type', 'application/json; charset=utf-8')
+    .send(Readable.from(pieces))

@@ -44,9 +44,29 @@ const positiveInteger = (raw: string | undefined, name: string, fallback: number
   return Number(raw)
 }
 
-/** `limit` above MAX_LIMIT is served as MAX_LIMIT (not refused). */
-export const pageRequest = (query: { limit?: string; page?: string }): PageRequest => ({
-  limit: Math.min(positiveInteger(query.limit, 'limit', DEFAULT_LIMIT), MAX_LIMIT),
+/** A list's page sizes: the reference's 200 / 1,000 unless a list says otherwise. */
+export interface PageSizes {
+  defaultLimit: number
+  maxLimit: number
+}
+
+/** The page query of a list with its own page sizes, for the OpenAPI. */
+export const pageQuery = ({ defaultLimit, maxLimit }: PageSizes) =>
+  Type.Object({
+    limit: Type.Optional(
+      Type.String({
+        description: `Page size, default ${defaultLimit}; above ${maxLimit}, pages of ${maxLimit}`,
+      }),
+    ),
+    page: Type.Optional(Type.String({ description: 'Page number, from 1' })),
+  })
+
+/** `limit` above the list's maximum is served as the maximum (not refused). */
+export const pageRequest = (
+  query: { limit?: string; page?: string },
+  sizes: PageSizes = { defaultLimit: DEFAULT_LIMIT, maxLimit: MAX_LIMIT },
+): PageRequest => ({
+  limit: Math.min(positiveInteger(query.limit, 'limit', sizes.defaultLimit), sizes.maxLimit),
   page: positiveInteger(query.page, 'page', 1),
 })
 

@@ -5,8 +5,8 @@ import { updateAnalysis } from '../../../app/update-analysis.ts'
 import { analysisToJson } from '../../../app/wire.ts'
 import { ANALYSIS_WIRE_CACHE_BYTES, createWireCache } from '../../../app/wire-cache.ts'
 import { projectOf } from '../../plugins/auth.ts'
-import { sendJsonText } from '../../plugins/json-text.ts'
-import { listOf, pageJson, pageRequest, PageQuery } from '../../plugins/pagination.ts'
+import { sendJsonStream, sendJsonText } from '../../plugins/json-text.ts'
+import { listOf, pageBody, pageQuery, pageRequest } from '../../plugins/pagination.ts'
 import { CustomerParams, ErrorBody } from '../../schemas.ts'
 import type { RoutePlugin } from '../types.ts'
 import {
@@ -19,6 +19,11 @@ import {
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
 const config = { auth: 'project' } as const
 const tags = ['Analysis']
+/**
+ * The analyses list pages 20 by default, 100 at most, not the reference's 200 / 1,000: each
+ * analysis carries its full results (docs/decisions/bounded-customer-data.md).
+ */
+const ANALYSES_PAGE = { defaultLimit: 20, maxLimit: 100 }
 
 export const analysisRoutes: RoutePlugin = async (app, { deps }) => {
   const api = app.withTypeProvider<TypeBoxTypeProvider>()
@@ -56,15 +61,28 @@ export const analysisRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: "Get all the customer's analyses",
         params: CustomerParams,
-        querystring: PageQuery,
+        querystring: pageQuery(ANALYSES_PAGE),
         response: { 200: listOf(AnalysisResponse), ...errors },
       },
     },
     async (request, reply) => {
-      const page = pageRequest(request.query)
-      const { items, total } = await listAnalyses(deps, projectOf(request), request.params.id, page)
-      const resources = items.map((analysis) => ({ json: analysisToJson(analysis) }))
-      return sendJsonText(reply, pageJson(request, page, resources, total))
+      const page = pageRequest(request.query, ANALYSES_PAGE)
+      const { total, resources } = await listAnalyses(
+        deps,
+        projectOf(request),
+        request.params.id,
+        page,
+      )
+      // Streamed: each analysis carries its results, and a page of them may be large.
+      const pagination = pageBody(request, page, [], total).pagination
+      return sendJsonStream(
+        reply,
+        (async function* () {
+          yield '{"resources":['
+          yield* resources()
+          yield `],"pagination":${JSON.stringify(pagination)}}`
+        })(),
+      )
     },
   )
 
@@ -81,10 +99,8 @@ export const analysisRoutes: RoutePlugin = async (app, { deps }) => {
     },
     async (request, reply) => {
       const { id, analysisId } = request.params
-      return sendJsonText(
-        reply,
-        await getAnalysisWire(deps, wireCache, projectOf(request), id, analysisId),
-      )
+      const body = await getAnalysisWire(deps, wireCache, projectOf(request), id, analysisId)
+      return body instanceof Uint8Array ? sendJsonText(reply, body) : sendJsonStream(reply, body)
     },
   )
 

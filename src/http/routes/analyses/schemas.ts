@@ -10,8 +10,16 @@ const Parameters = Type.Object(
   {
     disableScores: Type.Optional(Type.Boolean()),
     disableCreditInsights: Type.Optional(Type.Boolean()),
+    windowMonths: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 240,
+        description:
+          'Months of history analysed, ending on the latest date of the data (default 12); older transactions stay stored but are not analysed',
+      }),
+    ),
   },
-  { description: 'Both true → 400' },
+  { description: 'disableScores and disableCreditInsights both true → 400' },
 )
 
 const Status = Type.Union(

@@ -7,8 +7,12 @@
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
-import { AppError } from '../../../app/errors.ts'
-import { checkAnalysisAccount, getAnalysisHead } from '../../../app/get-analysis.ts'
+import { AppError, unknownEntity } from '../../../app/errors.ts'
+import {
+  checkAnalysisAccount,
+  getAnalysisHead,
+  getTransactionsPage,
+} from '../../../app/get-analysis.ts'
 import type { AnalysisHead } from '../../../app/ports.ts'
 import {
   balancesSource,
@@ -36,7 +40,10 @@ const PART_SCHEMA = {
 const config = { auth: 'project' } as const
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 
-const notReady = (reply: FastifyReply, analysis: AnalysisHead) =>
+/** What the answers below need of an analysis. */
+type AnalysisState = Pick<AnalysisHead, 'id' | 'status' | 'error' | 'hasAccounts'>
+
+const notReady = (reply: FastifyReply, analysis: AnalysisState) =>
   reply.status(202).send({
     id: analysis.id,
     status: analysis.status,
@@ -185,14 +192,23 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
     async (request, reply) => {
       const page = pageRequest(request.query)
       const { id, analysisId } = request.params
-      const analysis = await getAnalysisHead(deps, projectOf(request), id, analysisId)
-      const source = dataSource(analysis, 'transactions')
-      if (source === 'not_ready') return notReady(reply, analysis)
-      const { items, total } =
-        source === 'stored'
-          ? await listStoredTransactions(deps, analysis, undefined, page)
-          : await deps.analyses.listTransactions(analysis.id, undefined, page)
-      return sendJsonText(reply, pageJson(request, page, items, total))
+      // One query for a computed analysis: its state and the stored chunk(s) the page overlaps.
+      const found = await getTransactionsPage(
+        deps,
+        projectOf(request),
+        id,
+        analysisId,
+        undefined,
+        page,
+      )
+      const source = dataSource(found.analysis, 'transactions')
+      if (source === 'not_ready') return notReady(reply, found.analysis)
+      if (source === 'stored') {
+        const analysis = await getAnalysisHead(deps, projectOf(request), id, analysisId)
+        const { items, total } = await listStoredTransactions(deps, analysis, undefined, page)
+        return sendJsonText(reply, pageJson(request, page, items, total))
+      }
+      return sendJsonText(reply, pageJson(request, page, found.page.items, found.page.total))
     },
   )
 
@@ -209,16 +225,23 @@ export const analysisResultRoutes: RoutePlugin = async (app, { deps }) => {
     async (request, reply) => {
       const page = pageRequest(request.query)
       const { id, analysisId, accountId } = request.params
-      const analysis = await getAnalysisHead(deps, projectOf(request), id, analysisId)
-      const source = dataSource(analysis, 'transactions')
-      if (source === 'not_ready') return notReady(reply, analysis)
+      const found = await getTransactionsPage(
+        deps,
+        projectOf(request),
+        id,
+        analysisId,
+        accountId,
+        page,
+      )
+      const source = dataSource(found.analysis, 'transactions')
+      if (source === 'not_ready') return notReady(reply, found.analysis)
       if (source === 'stored') {
+        const analysis = await getAnalysisHead(deps, projectOf(request), id, analysisId)
         const stored = await listStoredTransactions(deps, analysis, accountId, page)
         return sendJsonText(reply, pageJson(request, page, stored.items, stored.total))
       }
-      await checkAnalysisAccount(deps, analysis.id, accountId)
-      const { items, total } = await deps.analyses.listTransactions(analysis.id, accountId, page)
-      return sendJsonText(reply, pageJson(request, page, items, total))
+      if (!found.accountFound) throw unknownEntity('Account')
+      return sendJsonText(reply, pageJson(request, page, found.page.items, found.page.total))
     },
   )
 }
