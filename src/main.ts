@@ -21,6 +21,11 @@ import { analysisJobs } from './jobs/analysis-job.ts'
 import { pgBossJobQueue, startBoss, startWorkers } from './jobs/boss.ts'
 import type { JobDefinition } from './jobs/registry.ts'
 import { pgBossWebhookQueue, startWebhookSweeper, webhookJobs } from './jobs/webhook-delivery.ts'
+import { withScoringFollowUp } from './app/scoring/follow-up.ts'
+import type { ScoringDeps } from './app/scoring/ports.ts'
+import { policyRoutes } from './http/routes/policy/routes.ts'
+import { scoringV1Routes } from './http/scoring-v1/routes.ts'
+import { pgBossScoringQueue, scoringJobs } from './jobs/scoring-job.ts'
 import { oauthRoutes } from './http/routes/oauth/routes.ts'
 import { subscriptionRoutes } from './http/routes/subscriptions/routes.ts'
 import { webhookStore } from './store/webhooks.ts'
@@ -63,6 +68,8 @@ export interface Runtime {
   boss: PgBoss
   deps: AppDeps
   webhooks: WebhookDeps
+  /** The scoring API's use-case dependencies (the same object as `deps`, extended). */
+  scoring: ScoringDeps
   /** Re-enqueues webhook events a lost job left waiting; started with the workers. */
   webhookSweeper: { start(): void; stop(): void }
   tokens: TokenService
@@ -114,8 +121,20 @@ export const createRuntime = async (
       leaseMs: config.webhooks.timeoutMs + 30_000,
     },
   }
-  // Every domain event is also fanned out to the project's webhook subscriptions.
-  deps.events = withWebhookFanOut(store.events, webhooks)
+  const scoring: ScoringDeps = Object.assign(deps, {
+    scorings: store.scorings,
+    scoringQueue: {
+      enqueueCompletion: () => Promise.reject(new Error('job queue not started')),
+    },
+    scoringSettings: {
+      expiryHours: config.scoring.expiryHours,
+      hostedPageUrl: (s: { pageToken: string }) =>
+        `${config.scoring.publicUrl}/hosted/scoring/${s.pageToken}`,
+    },
+  })
+  // Every domain event is also fanned out to the project's webhook subscriptions, and an ended
+  // analysis a scoring waits for completes that scoring.
+  deps.events = withScoringFollowUp(withWebhookFanOut(store.events, webhooks), scoring)
   const jobs = [
     ...analysisJobs(deps, {
       expireSeconds: config.jobExpireSeconds,
@@ -125,10 +144,12 @@ export const createRuntime = async (
       logger,
     }),
     ...webhookJobs(webhooks, { timeoutMs: config.webhooks.timeoutMs, logger }),
+    ...scoringJobs(scoring, logger),
   ]
   const boss = await startBoss(db.boss, jobs, logger)
   deps.jobs = pgBossJobQueue(boss)
   webhooks.queue = pgBossWebhookQueue(boss)
+  scoring.scoringQueue = pgBossScoringQueue(boss)
   // A configured key is never written to the database, and a key generated there before is
   // removed: tokens it signed stop working (docs/token-keys.md).
   if (config.tokenSecret !== undefined) await store.credentials.forgetSigningSecret()
@@ -163,6 +184,7 @@ export const createRuntime = async (
     boss,
     deps,
     webhooks,
+    scoring,
     webhookSweeper,
     tokens,
     jobs,
@@ -177,10 +199,16 @@ export const createRuntime = async (
   }
 }
 
-/** Webhook resources: under /v2, and under /v1 with the token endpoint (Algoan's Node SDK). */
+/**
+ * Webhook resources: under /v2, and under /v1 with the token endpoint (Algoan's Node SDK); the
+ * decision policy and affordability what-if under /v2; the scoring API at /v1/scoring.
+ */
 const webhookRoutes = (runtime: Runtime) => {
   const subscriptions = subscriptionRoutes(runtime.webhooks)
-  return { extraRoutes: [subscriptions], v1Routes: [oauthRoutes, subscriptions] }
+  return {
+    extraRoutes: [subscriptions, policyRoutes(runtime.scoring)],
+    v1Routes: [oauthRoutes, subscriptions, scoringV1Routes(runtime.scoring)],
+  }
 }
 
 /** Builds the HTTP app on a runtime (without listening). */

@@ -9,6 +9,8 @@ export const EVENT_NAMES = [
   'bank_details_required',
   'bank_details_fetched',
   'analysis_completed',
+  // our extension: a scoring of the v1 scoring API reached a final status
+  'scoring_completed',
 ] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 
@@ -42,7 +44,7 @@ export type SignatureEncoding = (typeof SIGNATURE_ENCODINGS)[number]
 export interface WebhookEventBody {
   subscription: { id: string; target: string; eventName: SubscribableEventName }
   /** Only model identifiers, never bank data. */
-  payload: { customerId: string; analysisId?: string }
+  payload: { customerId: string; analysisId?: string; scoringId?: string }
   /** When the event was emitted, in milliseconds since the Unix epoch. */
   time: number
   /** Position of the event among all the events of this subscription, from 1. */

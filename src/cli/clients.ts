@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { InvalidArgumentError } from 'commander'
 import { createClient } from '../app/clients.ts'
+import { createScoringKeys } from '../app/scoring/keys.ts'
 import { AppError } from '../app/errors.ts'
 import { ConfigError, loadConfig } from '../config/index.ts'
 import { withStore } from '../main.ts'
@@ -21,7 +22,8 @@ const currencyCodes = (value: string): string[] => {
   return codes
 }
 
-/** `creditlens clients create --name NAME`: a new project and its client_id / client_secret. */
+/** `creditlens clients create --name NAME`: a new project, its client_id / client_secret and its
+ * scoring API keys (`stest_…`, `sprod_…`), all shown once. */
 export const registerClients = (program: Command, io: CliIo): void => {
   const clients = program.command('clients').description('manage API clients (projects)')
   clients
@@ -38,9 +40,14 @@ export const registerClients = (program: Command, io: CliIo): void => {
       const supportedCurrencies = options.currencies
       let client
       try {
-        client = await withStore(loadConfig(io.env), (store) =>
-          createClient(store, { name: options.name, supportedCurrencies }),
-        )
+        client = await withStore(loadConfig(io.env), async (store) => {
+          const created = await createClient(store, { name: options.name, supportedCurrencies })
+          // The scoring API's secret keys of the project (test and live), shown once too.
+          const keys = await store.inTransaction((tx) =>
+            createScoringKeys(store, tx, created.projectId),
+          )
+          return { ...created, ...keys }
+        })
       } catch (error) {
         if (!(error instanceof AppError || error instanceof ConfigError)) throw error
         io.err(`creditlens clients create: ${error.message}\n`)
@@ -48,7 +55,8 @@ export const registerClients = (program: Command, io: CliIo): void => {
       }
       io.out(
         `project_id=${client.projectId}\nclient_id=${client.clientId}\n` +
-          `client_secret=${client.clientSecret}\n`,
+          `client_secret=${client.clientSecret}\n` +
+          `scoring_test_key=${client.testKey}\nscoring_live_key=${client.liveKey}\n`,
       )
     })
 }

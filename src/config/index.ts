@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { ConfigError } from './error.ts'
 import { loadWebhookConfig, type WebhookConfig } from './webhooks.ts'
+import { loadScoringConfig, type ScoringConfig } from './scoring.ts'
 
 export interface Config {
   port: number
@@ -40,6 +41,8 @@ export interface Config {
   environment: 'development' | 'production' | 'test'
   /** `WEBHOOK_*` variables: see config/webhooks.ts. */
   webhooks: WebhookConfig
+  /** `SCORING_EXPIRY_HOURS`, `PUBLIC_URL`: see config/scoring.ts. */
+  scoring: ScoringConfig
 }
 
 export { ConfigError }
@@ -147,5 +150,10 @@ export const loadConfig = (env: Env): Config => {
     workerConcurrency: integer(env, 'WORKER_CONCURRENCY', 2, 1, 64),
     environment,
     webhooks: loadWebhookConfig(env, environment === 'production'),
+    scoring: loadScoringConfig(env, {
+      host: optional(env, 'HOST') ?? '127.0.0.1',
+      port: integer(env, 'PORT', 3000, 0, 65535),
+      production: environment === 'production',
+    }),
   }
 }

@@ -13,6 +13,8 @@ import { credentialStore } from './credentials.ts'
 import { customerStore } from './customers.ts'
 import type { Database } from './db.ts'
 import { outboxEventPublisher } from './events.ts'
+import { scoringStore } from './scoring.ts'
+import type { ScoringStore } from '../app/scoring/ports.ts'
 
 export { openPglite, openPostgres } from './db.ts'
 export { DatabaseInUseError } from './data-dir-lock.ts'
@@ -24,6 +26,8 @@ export interface Store extends TransactionRunner {
   customers: CustomerStore
   analyses: AnalysisStore
   events: EventPublisher
+  /** The scoring API's keys, policies, customers and scorings. */
+  scorings: ScoringStore
   /** True when the database answers a trivial query. */
   isReady(): Promise<boolean>
 }
@@ -34,6 +38,7 @@ export const createStore = (db: Database): Store => ({
   customers: customerStore(db),
   analyses: analysisStore(db),
   events: outboxEventPublisher(),
+  scorings: scoringStore(db),
   isReady: async () => {
     try {
       await db.query('select 1')
