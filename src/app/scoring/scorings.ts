@@ -259,6 +259,16 @@ export const completeScoring = async (
     })
   }
   const result = await assessAnalysis(deps, analysis, scoring)
+  if (result.affordability.currency !== 'EUR') {
+    // A EUR credit against an income in another currency means nothing: the engine's code.
+    return finish(deps, scoring, ['attempted'], {
+      status: 'failed',
+      error: {
+        code: 'CURRENCY_NOT_SUPPORTED',
+        message: `The scoring is in EUR and the accounts in ${result.affordability.currency}`,
+      },
+    })
+  }
   return finish(deps, scoring, ['attempted'], {
     status: 'scored',
     score: result.affordability.score,
