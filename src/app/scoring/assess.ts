@@ -4,6 +4,7 @@
  * same analysis (same code, same figures, no new data).
  */
 import type {
+  AnalyseResult,
   AccountType,
   CreditInsights,
   DailyBalance,
@@ -79,6 +80,31 @@ export const assess = (
     decision: decide(policy, affordability, riskFactsOf(view, asOf)),
     engineVersion,
   }
+}
+
+/**
+ * Assesses `request` on an analysis just computed (not stored): what `creditlens analyze
+ * --loan-amount` prints. Undefined for a refused analysis.
+ */
+export const assessResult = (
+  result: AnalyseResult,
+  request: LoanRequest,
+  policy: DecisionPolicy,
+  asOf?: LocalDate,
+): ScoringResult | undefined => {
+  if (!result.ok) return undefined
+  const view: AnalysisView = {
+    creditInsights: result.creditInsights ?? null,
+    scores: result.scores ?? null,
+    accounts: result.accounts.map((a) => ({
+      type: a.account.type,
+      currency: a.account.currency,
+      dailyBalances: a.dailyBalances,
+    })),
+  }
+  const date = asOf ?? asOfOf(view) ?? result.metadata.firstTransactionDate?.slice(0, 10)
+  if (date === undefined) return undefined
+  return assess(view, date, request, policy, result.engineVersion)
 }
 
 /** Assesses `request` on a stored COMPLETED analysis with the project's policy. */

@@ -7,9 +7,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type, type TSchema } from 'typebox'
 import { badRequest } from '../../../app/errors.ts'
 import { whatIf } from '../../../app/scoring/assess.ts'
-import type { ScoringDeps, ScoringResult } from '../../../app/scoring/ports.ts'
+import type { ScoringDeps } from '../../../app/scoring/ports.ts'
 import { getPolicy, putPolicy } from '../../../app/scoring/policy.ts'
-import { toMajor, toMinor } from '../../../engine/model/index.ts'
+import { toMinor } from '../../../engine/model/index.ts'
+import { affordabilityToWire } from '../../../app/scoring/affordability-wire.ts'
 import { projectOf } from '../../plugins/auth.ts'
 import { ErrorBody } from '../../schemas.ts'
 import type { RoutePlugin } from '../types.ts'
@@ -28,40 +29,6 @@ const rejectUnknown = (value: unknown, schema: TSchema, path: string): void => {
     const known = properties[key]
     if (known === undefined) throw badRequest(`${field} is not a known property`)
     rejectUnknown(inner, known, field)
-  }
-}
-
-/** An affordability result with the v2 API's amounts (major units). */
-const resultToWire = (analysisId: string, result: ScoringResult) => {
-  const a = result.affordability
-  const major = (minor: number): number => toMajor(minor, a.currency)
-  return {
-    analysisId,
-    currency: a.currency,
-    score: a.score,
-    decision: { outcome: result.decision.decision, rules: result.decision.firedRules },
-    reasons: a.reasons,
-    affordability: {
-      principal: major(a.principal),
-      instalment: major(a.instalment),
-      annualRatePercent: a.annualRatePercent,
-      monthlyIncome: major(a.monthlyIncome),
-      recurringExpenses: major(a.monthlyRecurringExpenses),
-      creditRepayments: major(a.monthlyCreditRepayments),
-      housing: major(a.monthlyHousing),
-      residualIncome: major(a.residualIncome),
-      residualAfterInstalment: major(a.residualAfterInstalment),
-      debtToIncomeBefore: a.debtToIncomeBefore,
-      debtToIncomeAfter: a.debtToIncomeAfter,
-      replay:
-        a.replay === null
-          ? null
-          : {
-              ...a.replay,
-              lowestBalanceBefore: major(a.replay.lowestBalanceBefore),
-              deepestBalance: major(a.replay.deepestBalance),
-            },
-    },
   }
 }
 
@@ -126,7 +93,7 @@ export const policyRoutes =
           upfront: toMinor(upfront, 'EUR'),
           duration,
         })
-        return resultToWire(analysisId, result)
+        return { analysisId, ...affordabilityToWire(result) }
       },
     )
   }
