@@ -3,7 +3,7 @@
  * `createRuntime` opens and migrates the database, starts the queue and assembles the use-case
  * dependencies; `serve` listens; `startWorker` runs the jobs.
  */
-import { randomBytes } from 'node:crypto'
+import { createHmac, randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
 import type { PgBoss } from 'pg-boss'
@@ -29,6 +29,10 @@ import { pgBossScoringQueue, scoringJobs } from './jobs/scoring-job.ts'
 import { oauthRoutes } from './http/routes/oauth/routes.ts'
 import { subscriptionRoutes } from './http/routes/subscriptions/routes.ts'
 import { webhookStore } from './store/webhooks.ts'
+import { createHostedService, type HostedService } from './hosted/flows.ts'
+import { hostedPagePlugin } from './hosted/plugin.ts'
+import { riskReportCaller, type RiskReportDeps } from './app/risk-report/flows.ts'
+import { riskReportPlugin } from './http/risk-report/plugin.ts'
 import { createTargetChecker, createWebhookSender } from './webhooks/delivery.ts'
 import {
   createStore,
@@ -73,6 +77,9 @@ export interface Runtime {
   /** Re-enqueues webhook events a lost job left waiting; started with the workers. */
   webhookSweeper: { start(): void; stop(): void }
   tokens: TokenService
+  /** The hosted data-sharing page: callers create sessions and plug their hooks in here. */
+  hosted: HostedService
+  riskReports: RiskReportDeps
   jobs: JobDefinition[]
   close(): Promise<void>
 }
@@ -153,13 +160,23 @@ export const createRuntime = async (
   // A configured key is never written to the database, and a key generated there before is
   // removed: tokens it signed stop working (docs/token-keys.md).
   if (config.tokenSecret !== undefined) await store.credentials.forgetSigningSecret()
+  const signingSecret = config.tokenSecret ?? (await store.credentials.signingSecret())
   const tokens = createTokenService({
     credentials: store.credentials,
     clock: deps.clock,
-    secret: config.tokenSecret ?? (await store.credentials.signingSecret()),
+    secret: signingSecret,
     accessSeconds: config.accessTokenSeconds,
     refreshSeconds: config.refreshTokenSeconds,
   })
+  // The hosted page's links are signed with a key of their own, derived from the token key:
+  // an API token can never pass for a link, nor the reverse.
+  const hosted = createHostedService({
+    store: store.hostedFlows,
+    clock: deps.clock,
+    key: createHmac('sha256', signingSecret).update('creditlens hosted page links').digest(),
+  })
+  const riskReports: RiskReportDeps = { app: deps, store: store.riskReports, hosted }
+  hosted.registerCaller(riskReportCaller(riskReports))
   if (config.bootstrapClient) {
     const created = await ensureClient(deps, {
       clientId: config.bootstrapClient.id,
@@ -187,6 +204,8 @@ export const createRuntime = async (
     scoring,
     webhookSweeper,
     tokens,
+    hosted,
+    riskReports,
     jobs,
     close: async () => {
       if (closed) return
@@ -211,6 +230,22 @@ const webhookRoutes = (runtime: Runtime) => {
   }
 }
 
+/** Surfaces with their own error shape and plugins: the hosted page (and its callers' APIs). */
+const surfaces = (runtime: Runtime) => [
+  async (app: FastifyInstance) => {
+    await app.register(hostedPagePlugin, {
+      service: runtime.hosted,
+      secureCookies: runtime.config.publicUrl?.startsWith('https://') ?? false,
+    })
+  },
+  async (app: FastifyInstance) => {
+    await app.register(riskReportPlugin, {
+      deps: runtime.riskReports,
+      publicUrl: runtime.config.publicUrl,
+    })
+  },
+]
+
 /** Builds the HTTP app on a runtime (without listening). */
 export const createHttpApp = (runtime: Runtime): Promise<FastifyInstance> => {
   runtime.deps.analysisWire ??= createWireCache(ANALYSIS_WIRE_CACHE_BYTES)
@@ -223,6 +258,7 @@ export const createHttpApp = (runtime: Runtime): Promise<FastifyInstance> => {
     rateLimitPerMinute: runtime.config.rateLimitPerMinute,
     logger: runtime.logger,
     ...webhookRoutes(runtime),
+    surfaces: surfaces(runtime),
   })
 }
 
@@ -245,6 +281,7 @@ export const serve = async (runtime: Runtime): Promise<{ app: FastifyInstance; u
     rateLimitPerMinute: runtime.config.rateLimitPerMinute,
     logger: runtime.logger,
     ...webhookRoutes(runtime),
+    surfaces: surfaces(runtime),
   })
   const url = await app.listen({ port: runtime.config.port, host: runtime.config.host })
   return { app, url }

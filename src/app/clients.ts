@@ -8,9 +8,14 @@ export interface NewClient {
   clientId: string
   /** Shown once; only its hash is stored. */
   clientSecret: string
+  /** Live mode (real data only) or test mode (the hosted page also offers the sandbox bank). */
+  liveMode: boolean
 }
 
-/** Creates a project and its API client. */
+/**
+ * Creates a project and its API client, or, with `projectId`, one more client of that project
+ * (e.g. a live-mode client next to its test-mode one). Clients are in test mode unless `liveMode`.
+ */
 export const createClient = async (
   deps: Pick<AppDeps, 'inTransaction' | 'credentials'>,
   input: {
@@ -19,8 +24,32 @@ export const createClient = async (
     clientSecret?: string
     /** Currencies the project's analyses accept (default EUR, GBP). */
     supportedCurrencies?: readonly string[]
+    liveMode?: boolean
+    /** An existing project to add the client to. */
+    projectId?: string
   },
 ): Promise<NewClient> => {
+  const liveMode = input.liveMode ?? false
+  if (input.projectId !== undefined) {
+    const project = await deps.credentials.findProject(input.projectId)
+    if (!project) throw new AppError('UNKNOWN_ENTITY', `project ${input.projectId} not found`)
+    const added: NewClient = {
+      projectId: project.id,
+      clientId: input.clientId ?? randomBytes(12).toString('hex'),
+      clientSecret: input.clientSecret ?? randomUUID(),
+      liveMode,
+    }
+    const hash = await hashSecret(added.clientSecret)
+    await deps.inTransaction((tx) =>
+      deps.credentials.addClient(tx, {
+        projectId: added.projectId,
+        clientId: added.clientId,
+        secretHash: hash,
+        liveMode,
+      }),
+    )
+    return added
+  }
   const currencies = input.supportedCurrencies
   if (currencies && (currencies.length === 0 || !currencies.every((c) => /^[A-Z]{3}$/.test(c)))) {
     throw new AppError('BAD_REQUEST', 'currencies must be ISO 4217 codes such as EUR,GBP')
@@ -29,6 +58,7 @@ export const createClient = async (
     projectId: randomBytes(12).toString('hex'),
     clientId: input.clientId ?? randomBytes(12).toString('hex'),
     clientSecret: input.clientSecret ?? randomUUID(),
+    liveMode,
   }
   const secretHash = await hashSecret(client.clientSecret)
   await deps.inTransaction((tx) =>
@@ -38,6 +68,7 @@ export const createClient = async (
       clientId: client.clientId,
       secretHash,
       ...(currencies && { supportedCurrencies: currencies }),
+      liveMode,
     }),
   )
   return client

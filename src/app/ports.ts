@@ -40,6 +40,8 @@ export interface ClientCredential {
   clientId: string
   projectId: string
   secretHash: string
+  /** Live-mode credentials (real data only); test mode (sandbox bank offered) otherwise. */
+  liveMode: boolean
 }
 
 export interface CredentialStore {
@@ -52,7 +54,13 @@ export interface CredentialStore {
       secretHash: string
       /** ISO 4217 codes; the database default (EUR, GBP) when absent. */
       supportedCurrencies?: readonly string[]
+      liveMode?: boolean
     },
+  ): Promise<void>
+  /** Adds a client to an existing project (a project may have test and live clients). */
+  addClient(
+    tx: Tx,
+    input: { projectId: string; clientId: string; secretHash: string; liveMode: boolean },
   ): Promise<void>
   findClient(clientId: string): Promise<ClientCredential | undefined>
   /** Whether any client exists, in any project. */

@@ -100,3 +100,51 @@ test('clients create on a database a running creditlens holds says so in one lin
       release()
     }
   }))
+
+test('clients create makes test-mode clients, --live live ones, --project adds one to a project', () =>
+  withDataDir(async (dataDir) => {
+    const read = (stdout: string) =>
+      Object.fromEntries(
+        stdout
+          .trim()
+          .split('\n')
+          .map((line) => line.split('=')),
+      ) as Record<string, string> // key=value lines printed by the command
+    const test = await create(dataDir, '--name', 'acme lending')
+    assert.equal(test.status, 0, test.stderr)
+    const first = read(test.stdout)
+    assert.equal(first.live_mode, 'false')
+    const live = await create(
+      dataDir,
+      '--name',
+      'acme lending',
+      '--live',
+      '--project',
+      first.project_id ?? '',
+    )
+    assert.equal(live.status, 0, live.stderr)
+    const second = read(live.stdout)
+    assert.equal(second.live_mode, 'true')
+    assert.equal(second.project_id, first.project_id)
+    assert.notEqual(second.client_id, first.client_id)
+    const unknown = await create(dataDir, '--name', 'x', '--project', 'nope')
+    assert.equal(unknown.status, 1)
+    assert.match(unknown.stderr, /project nope not found/)
+
+    const db = await openPglite(dataDir)
+    try {
+      const { rows } = await db.query<{ id: string; live_mode: boolean }>(
+        'select id, live_mode from clients where project_id = $1 order by live_mode',
+        [first.project_id],
+      )
+      assert.deepEqual(
+        rows.map((row) => [row.id, row.live_mode]),
+        [
+          [first.client_id, false],
+          [second.client_id, true],
+        ],
+      )
+    } finally {
+      await db.close()
+    }
+  }))

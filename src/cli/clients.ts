@@ -22,8 +22,11 @@ const currencyCodes = (value: string): string[] => {
   return codes
 }
 
-/** `creditlens clients create --name NAME`: a new project, its client_id / client_secret and its
- * scoring API keys (`stest_…`, `sprod_…`), all shown once. */
+/**
+ * `creditlens clients create --name NAME [--live] [--project ID]`: a new project and its
+ * client_id / client_secret, or one more client of an existing project; test mode unless --live.
+ * A new project also gets its scoring API keys (`stest_…`, `sprod_…`); all are shown once.
+ */
 export const registerClients = (program: Command, io: CliIo): void => {
   const clients = program.command('clients').description('manage API clients (projects)')
   clients
@@ -36,27 +39,39 @@ export const registerClients = (program: Command, io: CliIo): void => {
       currencyCodes,
       ['EUR', 'GBP'],
     )
-    .action(async (options: { name: string; currencies: string[] }) => {
-      const supportedCurrencies = options.currencies
-      let client
-      try {
-        client = await withStore(loadConfig(io.env), async (store) => {
-          const created = await createClient(store, { name: options.name, supportedCurrencies })
-          // The scoring API's secret keys of the project (test and live), shown once too.
-          const keys = await store.inTransaction((tx) =>
-            createScoringKeys(store, tx, created.projectId),
-          )
-          return { ...created, ...keys }
-        })
-      } catch (error) {
-        if (!(error instanceof AppError || error instanceof ConfigError)) throw error
-        io.err(`creditlens clients create: ${error.message}\n`)
-        throw new CliExit(1)
-      }
-      io.out(
-        `project_id=${client.projectId}\nclient_id=${client.clientId}\n` +
-          `client_secret=${client.clientSecret}\n` +
-          `scoring_test_key=${client.testKey}\nscoring_live_key=${client.liveKey}\n`,
-      )
-    })
+    .option('--live', 'live-mode credentials (default: test mode, which offers the sandbox bank)')
+    .option('--project <id>', 'add the client to this existing project (e.g. a live client)')
+    .action(
+      async (options: { name: string; currencies: string[]; live?: boolean; project?: string }) => {
+        const supportedCurrencies = options.currencies
+        let client
+        try {
+          client = await withStore(loadConfig(io.env), async (store) => {
+            const created = await createClient(store, {
+              name: options.name,
+              supportedCurrencies,
+              liveMode: options.live === true,
+              ...(options.project !== undefined && { projectId: options.project }),
+            })
+            if (options.project !== undefined) return { ...created, keys: undefined }
+            // A new project's scoring API secret keys (test and live), shown once too.
+            const keys = await store.inTransaction((tx) =>
+              createScoringKeys(store, tx, created.projectId),
+            )
+            return { ...created, keys }
+          })
+        } catch (error) {
+          if (!(error instanceof AppError || error instanceof ConfigError)) throw error
+          io.err(`creditlens clients create: ${error.message}\n`)
+          throw new CliExit(1)
+        }
+        io.out(
+          `project_id=${client.projectId}\nclient_id=${client.clientId}\n` +
+            `client_secret=${client.clientSecret}\nlive_mode=${client.liveMode}\n` +
+            (client.keys === undefined
+              ? ''
+              : `scoring_test_key=${client.keys.testKey}\nscoring_live_key=${client.keys.liveKey}\n`),
+        )
+      },
+    )
 }

@@ -37,6 +37,11 @@ export interface Config {
   jobRetryDelaySeconds: number
   /** Analysis jobs one worker runs at the same time. */
   workerConcurrency: number
+  /**
+   * The public base URL of this server (`PUBLIC_URL`, e.g. `https://credit.example.com`): hosted
+   * page links start with it; when unset, with the address each request came to.
+   */
+  publicUrl: string | undefined
   /** `development` prints how to get a token at start. */
   environment: 'development' | 'production' | 'test'
   /** `WEBHOOK_*` variables: see config/webhooks.ts. */
@@ -126,6 +131,10 @@ export const loadConfig = (env: Env): Config => {
     throw new ConfigError('BOOTSTRAP_CLIENT_SECRET must be at least 16 characters')
   }
   const tokenSecret = signingKey(env)
+  const publicUrl = optional(env, 'PUBLIC_URL')
+  if (publicUrl !== undefined && !/^https?:\/\/[^/?#]+(\/[^?#]*)?$/.test(publicUrl)) {
+    throw new ConfigError('PUBLIC_URL must be an http(s) URL such as https://credit.example.com')
+  }
   const environment = oneOf(env, 'NODE_ENV', ENVIRONMENTS, 'development')
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
@@ -148,6 +157,7 @@ export const loadConfig = (env: Env): Config => {
     jobRetryLimit: integer(env, 'JOB_RETRY_LIMIT', 3, 0, 100),
     jobRetryDelaySeconds: integer(env, 'JOB_RETRY_DELAY_SECONDS', 2, 0, 3_600),
     workerConcurrency: integer(env, 'WORKER_CONCURRENCY', 2, 1, 64),
+    publicUrl,
     environment,
     webhooks: loadWebhookConfig(env, environment === 'production'),
     scoring: loadScoringConfig(env, {

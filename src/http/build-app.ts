@@ -42,6 +42,11 @@ export interface BuildAppOptions extends RouteContext {
   extraRoutes?: RoutePlugin[]
   /** Route plugins also mounted under /v1, where the reference's text and Algoan's SDK call. */
   v1Routes?: RoutePlugin[]
+  /**
+   * Other surfaces (hosted page, risk report, …), each registered at the root as its own
+   * encapsulated plugin with its own error shape and plugins.
+   */
+  surfaces?: ((app: FastifyInstance) => Promise<void>)[]
 }
 
 export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstance> => {
@@ -105,5 +110,6 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   for (const route of options.v1Routes ?? []) {
     await app.register(route, { ...context, prefix: '/v1' })
   }
+  for (const surface of options.surfaces ?? []) await surface(app)
   return app
 }

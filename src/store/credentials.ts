@@ -14,20 +14,35 @@ export const credentialStore = (db: Tx): CredentialStore => ({
        values ($1, $2, coalesce($3::text[], array['EUR', 'GBP']))`,
       [projectId, name, rest.supportedCurrencies ? [...rest.supportedCurrencies] : null],
     )
-    await tx.query('insert into clients (id, project_id, secret_hash) values ($1, $2, $3)', [
-      clientId,
-      projectId,
-      secretHash,
-    ])
+    await tx.query(
+      'insert into clients (id, project_id, secret_hash, live_mode) values ($1, $2, $3, $4)',
+      [clientId, projectId, secretHash, rest.liveMode ?? false],
+    )
+  },
+
+  addClient: async (tx, { projectId, clientId, secretHash, liveMode }) => {
+    await tx.query(
+      'insert into clients (id, project_id, secret_hash, live_mode) values ($1, $2, $3, $4)',
+      [clientId, projectId, secretHash, liveMode],
+    )
   },
 
   findClient: async (clientId) => {
-    const { rows } = await db.query<{ id: string; project_id: string; secret_hash: string }>(
-      'select id, project_id, secret_hash from clients where id = $1',
-      [clientId],
-    )
+    const { rows } = await db.query<{
+      id: string
+      project_id: string
+      secret_hash: string
+      live_mode: boolean
+    }>('select id, project_id, secret_hash, live_mode from clients where id = $1', [clientId])
     const row = rows[0]
-    return row && { clientId: row.id, projectId: row.project_id, secretHash: row.secret_hash }
+    return (
+      row && {
+        clientId: row.id,
+        projectId: row.project_id,
+        secretHash: row.secret_hash,
+        liveMode: row.live_mode,
+      }
+    )
   },
 
   hasAnyClient: async () => {

@@ -1,6 +1,8 @@
 /**
  * The store: port implementations over one `Database` (PGlite or PostgreSQL, same SQL).
  */
+import type { HostedFlowStore } from '../app/hosted-store.ts'
+import type { RiskReportStore } from '../app/risk-report/ports.ts'
 import type {
   AnalysisStore,
   CredentialStore,
@@ -13,6 +15,8 @@ import { credentialStore } from './credentials.ts'
 import { customerStore } from './customers.ts'
 import type { Database } from './db.ts'
 import { outboxEventPublisher } from './events.ts'
+import { hostedFlowStore } from './hosted-flows.ts'
+import { riskReportStore } from './risk-reports.ts'
 import { scoringStore } from './scoring.ts'
 import type { ScoringStore } from '../app/scoring/ports.ts'
 
@@ -26,6 +30,8 @@ export interface Store extends TransactionRunner {
   customers: CustomerStore
   analyses: AnalysisStore
   events: EventPublisher
+  hostedFlows: HostedFlowStore
+  riskReports: RiskReportStore
   /** The scoring API's keys, policies, customers and scorings. */
   scorings: ScoringStore
   /** True when the database answers a trivial query. */
@@ -38,6 +44,8 @@ export const createStore = (db: Database): Store => ({
   customers: customerStore(db),
   analyses: analysisStore(db),
   events: outboxEventPublisher(),
+  hostedFlows: hostedFlowStore(db),
+  riskReports: riskReportStore(db),
   scorings: scoringStore(db),
   isReady: async () => {
     try {
