@@ -23,6 +23,7 @@ import type { JobDefinition } from './jobs/registry.ts'
 import { pgBossWebhookQueue, startWebhookSweeper, webhookJobs } from './jobs/webhook-delivery.ts'
 import { withScoringFollowUp } from './app/scoring/follow-up.ts'
 import type { ScoringDeps } from './app/scoring/ports.ts'
+import { scoringCaller } from './app/scoring/hosted-caller.ts'
 import { policyRoutes } from './http/routes/policy/routes.ts'
 import { scoringV1Routes } from './http/scoring-v1/routes.ts'
 import { pgBossScoringQueue, scoringJobs } from './jobs/scoring-job.ts'
@@ -135,8 +136,13 @@ export const createRuntime = async (
     },
     scoringSettings: {
       expiryHours: config.scoring.expiryHours,
-      hostedPageUrl: (s: { pageToken: string }) =>
-        `${config.scoring.publicUrl}/hosted/scoring/${s.pageToken}`,
+      // Ten seconds: a 12-month analysis takes about one; past that the lender reads the status.
+      returnWaitMs: 10_000,
+    },
+    hosted: {
+      createSession: () => Promise.reject(new Error('hosted page not started')),
+      registerCaller: () => undefined,
+      forgetSession: () => Promise.reject(new Error('hosted page not started')),
     },
   })
   // Every domain event is also fanned out to the project's webhook subscriptions, and an ended
@@ -177,6 +183,8 @@ export const createRuntime = async (
   })
   const riskReports: RiskReportDeps = { app: deps, store: store.riskReports, hosted }
   hosted.registerCaller(riskReportCaller(riskReports))
+  scoring.hosted = hosted
+  hosted.registerCaller(scoringCaller(scoring))
   if (config.bootstrapClient) {
     const created = await ensureClient(deps, {
       clientId: config.bootstrapClient.id,
@@ -226,7 +234,11 @@ const webhookRoutes = (runtime: Runtime) => {
   const subscriptions = subscriptionRoutes(runtime.webhooks)
   return {
     extraRoutes: [subscriptions, policyRoutes(runtime.scoring)],
-    v1Routes: [oauthRoutes, subscriptions, scoringV1Routes(runtime.scoring)],
+    v1Routes: [
+      oauthRoutes,
+      subscriptions,
+      scoringV1Routes(runtime.scoring, runtime.config.publicUrl),
+    ],
   }
 }
 

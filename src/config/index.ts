@@ -46,7 +46,7 @@ export interface Config {
   environment: 'development' | 'production' | 'test'
   /** `WEBHOOK_*` variables: see config/webhooks.ts. */
   webhooks: WebhookConfig
-  /** `SCORING_EXPIRY_HOURS`, `PUBLIC_URL`: see config/scoring.ts. */
+  /** `SCORING_EXPIRY_HOURS`: see config/scoring.ts. */
   scoring: ScoringConfig
 }
 
@@ -160,10 +160,6 @@ export const loadConfig = (env: Env): Config => {
     publicUrl,
     environment,
     webhooks: loadWebhookConfig(env, environment === 'production'),
-    scoring: loadScoringConfig(env, {
-      host: optional(env, 'HOST') ?? '127.0.0.1',
-      port: integer(env, 'PORT', 3000, 0, 65535),
-      production: environment === 'production',
-    }),
+    scoring: loadScoringConfig(env),
   }
 }

@@ -40,7 +40,7 @@ interface ScoringRow {
   currency: string
   duration: number
   return_url: string
-  page_token: string
+  redirect_path: string
   status: ScoringStatus
   score: number | null
   analysis_id: string | null
@@ -85,7 +85,7 @@ const toScoring = (row: ScoringRow): Scoring => ({
   currency: row.currency,
   duration: row.duration,
   returnUrl: row.return_url,
-  pageToken: row.page_token,
+  redirectPath: row.redirect_path,
   status: row.status,
   score: row.score,
   analysisId: row.analysis_id,
@@ -99,7 +99,7 @@ const toScoring = (row: ScoringRow): Scoring => ({
 /** A scoring with its customer and SEPA details as JSON objects (one query, no join in JS). */
 const SELECT_SCORING = `
   select s.id, s.project_id, s.live_mode, s.amount, s.upfront, s.currency, s.duration,
-         s.return_url, s.page_token, s.status, s.score, s.analysis_id, s.error, s.result,
+         s.return_url, s.redirect_path, s.status, s.score, s.analysis_id, s.error, s.result,
          s.created_at, s.updated_at, s.expires_at,
          to_jsonb(c) as customer, to_jsonb(p) as sepa
     from scorings s
@@ -174,7 +174,7 @@ export const scoringStore = (db: Tx): ScoringStore => ({
   insert: async (tx, s) => {
     await tx.query(
       `insert into scorings (id, project_id, live_mode, scoring_customer_id, sepa_id, amount, upfront,
-         currency, duration, return_url, page_token, status, score, analysis_id, error,
+         currency, duration, return_url, redirect_path, status, score, analysis_id, error,
          created_at, updated_at, expires_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
       [
@@ -188,7 +188,7 @@ export const scoringStore = (db: Tx): ScoringStore => ({
         s.currency,
         s.duration,
         s.returnUrl,
-        s.pageToken,
+        s.redirectPath,
         s.status,
         s.score,
         s.analysisId,
@@ -210,13 +210,6 @@ export const scoringStore = (db: Tx): ScoringStore => ({
 
   findById: async (id) => {
     const { rows } = await db.query<ScoringRow>(`${SELECT_SCORING} where s.id = $1`, [id])
-    return rows[0] && toScoring(rows[0])
-  },
-
-  findByPageToken: async (pageToken) => {
-    const { rows } = await db.query<ScoringRow>(`${SELECT_SCORING} where s.page_token = $1`, [
-      pageToken,
-    ])
     return rows[0] && toScoring(rows[0])
   },
 

@@ -1,21 +1,16 @@
 /**
- * The scoring API v1 over HTTP (one app, in-process): the vendor's authentication, fields,
- * limits and error shape; the scoring's life with data shared the way the hosted page shares
- * it, through the real analysis job; the `scoring_completed` webhook event.
+ * The scoring API v1 over HTTP (one app, in-process), as a lender with a test key would use it:
+ * the vendor's authentication, fields, limits and error shape; then the whole flow through the
+ * hosted page walked as plain HTML forms (sandbox bank and statement upload), the real analysis
+ * and completion jobs, the scoring's statuses and the `scoring_completed` webhook event.
  */
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { LightMyRequestResponse } from 'fastify'
-import { parseInput } from '../../src/adapters/index.ts'
+import { readFileSync } from 'node:fs'
 import { createScoringKeys } from '../../src/app/scoring/keys.ts'
-import {
-  declineScoring,
-  openScoringPage,
-  returnUrlOf,
-  shareScoringData,
-} from '../../src/app/scoring/scorings.ts'
-import { generateUpload, type Profile } from '../../src/synthetic/index.ts'
 import { call, json, newProject, startHarness, type Harness } from './harness.ts'
+import { csrfOf, formClient, inputValues } from '../support/form-client.ts'
 
 let harness: Harness
 let project: Awaited<ReturnType<typeof newProject>>
@@ -92,15 +87,6 @@ const fieldError = (response: LightMyRequestResponse, field: string) => {
   assert.equal(error.error.message.id, field, response.body)
   assert.equal(typeof error.error.message.error, 'string')
 }
-
-const pageTokenOf = (scoring: ScoringWire): string => {
-  const token = scoring.redirect_url.split('/').at(-1)
-  assert.ok(token)
-  return token
-}
-
-const accountsOf = (profile: Profile, seed: number) =>
-  parseInput(JSON.stringify(generateUpload({ profile, country: 'FR', months: 12, seed }))).accounts
 
 /** GET until the scoring leaves `attempted` (the analysis and completion jobs run). */
 const settled = async (id: string, key = keys.testKey): Promise<ScoringWire> => {
@@ -308,94 +294,178 @@ describe('GET /v1/scoring/{id}', () => {
   })
 })
 
-describe('the life of a scoring', () => {
-  test('requested → attempted → scored, with affordability, reasons, decision and a webhook event', async () => {
+/**
+ * Walks the hosted page of a scoring as plain HTML forms (no JavaScript), from its redirect_url
+ * to the lender's return_url: consent, data source, then the sandbox bank's login and one-time
+ * code or a statement upload, then the accounts. Answers where the page sends the customer.
+ */
+const walk = async (
+  scoring: ScoringWire,
+  source: { login: string } | { files: { fileName: string; content: string | Uint8Array }[] },
+): Promise<string> => {
+  const client = formClient(harness.app)
+  const opened = await client.get(scoring.redirect_url)
+  assert.equal(opened.statusCode, 303, opened.body)
+  const page = opened.headers.location as string
+  const submit = async (fields: Record<string, string | string[]>, action = 'continue') => {
+    const html = (await client.get(page)).body
+    const response = await client.post(page, { _csrf: csrfOf(html), action, ...fields })
+    assert.equal(response.statusCode, 303, response.body)
+    return response
+  }
+  await submit({ consent: 'yes' })
+  if ('login' in source) {
+    await submit({ source: 'sandbox' })
+    await submit({ username: source.login, pin: '1234' })
+    await submit({ otp: '123456' })
+  } else {
+    await submit({ source: 'upload' })
+    const html = (await client.get(page)).body
+    const uploaded = await client.postFiles(
+      page,
+      { _csrf: csrfOf(html), action: 'continue' },
+      source.files.map((file) => ({ name: 'files', ...file })),
+    )
+    assert.equal(uploaded.statusCode, 303)
+  }
+  const accounts = inputValues((await client.get(page)).body, 'accounts')
+  assert.ok(accounts.length > 0, 'accounts to select')
+  const done = await submit({ accounts })
+  return done.headers.location as string
+}
+
+const statement = (name: string): Uint8Array =>
+  readFileSync(new URL(`../fixtures/statements/${name}`, import.meta.url))
+
+describe('the flow through the hosted page', () => {
+  const scores: Record<string, ScoringWire> = {}
+
+  test('sandbox logins good, risky and very risky score in that order, with affordability, reasons, decision and a webhook', async () => {
     const subscription = await call(harness, project.token, 'POST', '/v2/subscriptions', {
       eventName: 'scoring_completed',
       target: 'http://127.0.0.1:9/hooks',
       secret: 'b8fb1bbf95ce861d638ff534',
     })
     assert.equal(subscription.statusCode, 201, subscription.body)
-    const created = json<ScoringWire>(
-      await v1('POST', '/v1/scoring/', body({ amount: 300000, upfront: 0 })),
+    for (const profile of ['good', 'risky', 'very-risky']) {
+      const created = json<ScoringWire>(
+        await v1('POST', '/v1/scoring/', body({ amount: 300000, upfront: 0, sepa: undefined })),
+      )
+      assert.match(created.redirect_url, /^http:\/\/localhost(:\d+)?\/widget\?token=/)
+      const back = await walk(created, { login: `${profile}-fr` })
+      assert.match(
+        back,
+        new RegExp(
+          `^https://www\\.example\\.com/\\?scoring=${created.id}&status=(scored|attempted)$`,
+        ),
+      )
+      const scored = await settled(created.id)
+      assert.equal(scored.status, 'scored', JSON.stringify(scored.error))
+      assert.ok(scored.score !== null && scored.score >= 0 && scored.score <= 100)
+      assert.ok(scored.affordability)
+      assert.equal(scored.affordability.instalment, 25000)
+      assert.equal(
+        scored.affordability.residual_after_instalment,
+        scored.affordability.residual_income - 25000,
+      )
+      assert.equal(typeof scored.affordability.shortfall_days, 'number')
+      assert.ok((scored.reasons?.length ?? 0) > 0)
+      assert.ok(['APPROVE', 'REFER', 'DECLINE'].includes(scored.decision?.outcome ?? ''))
+      scores[profile] = scored
+    }
+    const [good, risky, veryRisky] = ['good', 'risky', 'very-risky'].map(
+      (p) => scores[p]?.score ?? NaN,
     )
-    const token = pageTokenOf(created)
-    const opened = await openScoringPage(harness.runtime.scoring, token)
-    assert.equal(opened?.status, 'attempted')
+    assert.ok(good! > risky! && risky! > veryRisky!, `${good} > ${risky} > ${veryRisky}`)
+    assert.equal(scores.good?.decision?.outcome, 'APPROVE')
+    assert.equal(scores['very-risky']?.decision?.outcome, 'DECLINE')
+    const events = await harness.runtime.db.query<{ scoring_id: string }>(
+      `select e.scoring_id from webhook_events e
+         join webhook_subscriptions s on s.id = e.subscription_id
+        where s.event_name = 'scoring_completed' and e.scoring_id = any($1::text[])`,
+      [Object.values(scores).map((s) => s.id)],
+    )
+    assert.equal(events.rows.length, 3)
+  })
+
+  test('a larger credit scores lower for the same customer', async () => {
+    const good = scores.good
+    assert.ok(good)
+    const large = json<ScoringWire>(
+      await v1(
+        'POST',
+        '/v1/scoring/',
+        body({ amount: 4000000, upfront: 0, customer: good.customer.id, sepa: undefined }),
+      ),
+    )
+    assert.equal(large.customer.id, good.customer.id)
+    await walk(large, { login: 'good-fr' })
+    const scored = await settled(large.id)
+    assert.equal(scored.status, 'scored')
+    assert.ok(scored.score! < good.score!, `${scored.score} < ${good.score}`)
+    assert.ok(scored.reasons?.some((r) => r.code === 'RESIDUAL_AFTER_NEGATIVE'))
+  })
+
+  test('scores an uploaded statement; fails with the engine refusal code on too little data', async () => {
+    const created = json<ScoringWire>(await v1('POST', '/v1/scoring/', body()))
+    await walk(created, {
+      files: [{ fileName: 'camt053-v02-fr.xml', content: statement('camt/camt053-v02-fr.xml') }],
+    })
+    const scored = await settled(created.id)
+    assert.equal(scored.status, 'scored', JSON.stringify(scored.error))
+    assert.ok(scored.affordability && scored.reasons)
+
+    const csv = Buffer.from(statement('csv/generic-fr-debit-credit.csv'))
+      .toString('utf8')
+      .split('\n')
+      .slice(0, 6)
+      .join('\n')
+    const few = json<ScoringWire>(await v1('POST', '/v1/scoring/', body()))
+    const back = await walk(few, { files: [{ fileName: 'few.csv', content: `${csv}\n` }] })
+    const failed = await settled(few.id)
+    assert.equal(failed.status, 'failed')
+    assert.equal(failed.score, null)
+    assert.equal(failed.error?.code, 'NOT_ENOUGH_TRANSACTIONS')
+    assert.match(back, new RegExp(`scoring=${few.id}&status=(failed|attempted)$`))
+  })
+
+  test('declined when the customer cancels on the page', async () => {
+    const created = json<ScoringWire>(await v1('POST', '/v1/scoring/', body()))
+    const client = formClient(harness.app)
+    const page = (await client.get(created.redirect_url)).headers.location as string
     assert.equal(
       json<ScoringWire>(await v1('GET', `/v1/scoring/${created.id}`)).status,
       'attempted',
     )
-    await shareScoringData(harness.runtime.scoring, token, {
-      accounts: accountsOf('good', 3),
-      format: 'ALGOAN',
-      warnings: [],
-      dataOrigin: 'OPEN_BANKING',
-    })
-    const scored = await settled(created.id)
-    assert.equal(scored.status, 'scored', JSON.stringify(scored.error))
-    assert.ok(scored.score !== null && scored.score >= 0 && scored.score <= 100)
-    assert.ok(scored.affordability)
-    assert.equal(scored.affordability.instalment, 25000)
-    assert.ok(scored.affordability.residual_income > 0)
+    const html = (await client.get(page)).body
+    const cancelled = await client.post(page, { _csrf: csrfOf(html), action: 'cancel' })
     assert.equal(
-      scored.affordability.residual_after_instalment,
-      scored.affordability.residual_income - 25000,
+      cancelled.headers.location,
+      `https://www.example.com/?scoring=${created.id}&status=declined`,
     )
-    assert.equal(typeof scored.affordability.shortfall_days, 'number')
-    assert.ok((scored.reasons?.length ?? 0) > 0)
-    assert.ok(['APPROVE', 'REFER', 'DECLINE'].includes(scored.decision?.outcome ?? ''))
-    assert.equal(
-      returnUrlOf({ id: scored.id, status: 'scored', returnUrl: scored.return_url }),
-      `https://www.example.com/?scoring=${scored.id}&status=scored`,
-    )
-    const events = await harness.runtime.db.query<{ scoring_id: string; analysis_id: string }>(
-      `select e.scoring_id, e.analysis_id from webhook_events e
-         join webhook_subscriptions s on s.id = e.subscription_id
-        where s.event_name = 'scoring_completed' and e.scoring_id = $1`,
-      [created.id],
-    )
-    assert.equal(events.rows.length, 1)
-    assert.ok(events.rows[0]?.analysis_id)
-    // the data is shared once: a second upload is refused
-    await assert.rejects(
-      shareScoringData(harness.runtime.scoring, token, {
-        accounts: accountsOf('good', 3),
-        format: 'ALGOAN',
-        warnings: [],
-        dataOrigin: 'OPEN_BANKING',
-      }),
-      /scored/,
-    )
+    assert.equal(json<ScoringWire>(await v1('GET', `/v1/scoring/${created.id}`)).status, 'declined')
   })
 
-  test('failed with the engine refusal code when the data cannot be analysed', async () => {
-    const created = json<ScoringWire>(await v1('POST', '/v1/scoring/', body()))
-    const accounts = accountsOf('good', 4).map((account) => ({
-      ...account,
-      transactions: account.transactions.slice(0, 5),
-    }))
-    await shareScoringData(harness.runtime.scoring, pageTokenOf(created), {
-      accounts,
-      format: 'ALGOAN',
-      warnings: [],
-      dataOrigin: 'OPEN_BANKING',
-    })
-    const failed = await settled(created.id)
-    assert.equal(failed.status, 'failed')
-    assert.equal(failed.score, null)
-    assert.equal(failed.error?.code, 'NOT_ENOUGH_TRANSACTIONS')
+  test('live mode: the page offers no sandbox bank', async () => {
+    const live = json<ScoringWire>(
+      await v1('POST', '/v1/scoring/', body({ sepa: undefined }), keys.liveKey),
+    )
+    const client = formClient(harness.app)
+    const page = (await client.get(live.redirect_url)).headers.location as string
+    const consent = (await client.get(page)).body
+    await client.post(page, { _csrf: csrfOf(consent), action: 'continue', consent: 'yes' })
+    const sources = (await client.get(page)).body
+    assert.match(sources, /value="upload"/)
+    assert.doesNotMatch(sources, /value="sandbox"/)
+    const test = json<ScoringWire>(await v1('POST', '/v1/scoring/', body({ sepa: undefined })))
+    const tclient = formClient(harness.app)
+    const tpage = (await tclient.get(test.redirect_url)).headers.location as string
+    const tconsent = (await tclient.get(tpage)).body
+    await tclient.post(tpage, { _csrf: csrfOf(tconsent), action: 'continue', consent: 'yes' })
+    assert.match((await tclient.get(tpage)).body, /value="sandbox"/)
   })
 
-  test('declined when the customer cancels; expired when the time runs out', async () => {
-    const cancelled = json<ScoringWire>(await v1('POST', '/v1/scoring/', body()))
-    const declined = await declineScoring(harness.runtime.scoring, pageTokenOf(cancelled))
-    assert.equal(declined.status, 'declined')
-    assert.equal(
-      json<ScoringWire>(await v1('GET', `/v1/scoring/${cancelled.id}`)).status,
-      'declined',
-    )
-
+  test('expired when the time runs out before any data is shared', async () => {
     const late = json<ScoringWire>(await v1('POST', '/v1/scoring/', body()))
     await harness.runtime.db.query(
       `update scorings set expires_at = now() - interval '1 minute' where id = $1`,
@@ -404,14 +474,5 @@ describe('the life of a scoring', () => {
     const expired = json<ScoringWire>(await v1('GET', `/v1/scoring/${late.id}`))
     assert.equal(expired.status, 'expired')
     assert.equal(expired.score, null)
-    await assert.rejects(
-      shareScoringData(harness.runtime.scoring, pageTokenOf(late), {
-        accounts: accountsOf('good', 3),
-        format: 'ALGOAN',
-        warnings: [],
-        dataOrigin: 'OPEN_BANKING',
-      }),
-      /expired/,
-    )
   })
 })

@@ -4,6 +4,7 @@
  */
 import type { Affordability, LoanRequest } from '../../engine/scoring/affordability.ts'
 import type { DecisionPolicy, DecisionResult } from '../../engine/scoring/decision-policy.ts'
+import type { HostedFlows } from '../hosted-flow.ts'
 import type { AppDeps, Tx } from '../ports.ts'
 
 export type ScoringStatus = 'requested' | 'attempted' | 'scored' | 'declined' | 'failed' | 'expired'
@@ -55,7 +56,8 @@ export interface Scoring {
   currency: string
   duration: number
   returnUrl: string
-  pageToken: string
+  /** The hosted page link of this scoring (`/widget?token=…`): the public URL + it is redirect_url. */
+  redirectPath: string
   status: ScoringStatus
   score: number | null
   analysisId: string | null
@@ -91,9 +93,8 @@ export interface ScoringStore {
   insert(tx: Tx, scoring: NewScoring): Promise<void>
   /** Any mode's scoring of the project (the caller compares modes). */
   find(projectId: string, id: string, tx?: Tx): Promise<Scoring | undefined>
-  /** Any project's scoring by id: for the job, which acts on ids from the queue. */
+  /** Any project's scoring by id: for the job and the hosted page, which act on ids. */
   findById(id: string): Promise<Scoring | undefined>
-  findByPageToken(pageToken: string): Promise<Scoring | undefined>
   /** Ids of the scorings waiting for `analysisId`. */
   waitingFor(tx: Tx, analysisId: string): Promise<string[]>
   /**
@@ -122,14 +123,19 @@ export interface ScoringQueue {
 export interface ScoringSettings {
   /** Hours a customer has to finish on the hosted page (`SCORING_EXPIRY_HOURS`, default 6). */
   expiryHours: number
-  /** The hosted page of a scoring: its `redirect_url`. */
-  hostedPageUrl(scoring: Pick<Scoring, 'id' | 'pageToken' | 'liveMode'>): string
+  /**
+   * Longest wait, when the customer has shared data, for the score before sending them back to
+   * `return_url` (the status then says where it stands).
+   */
+  returnWaitMs: number
 }
 
 export interface ScoringDeps extends AppDeps {
   scorings: ScoringStore
   scoringQueue: ScoringQueue
   scoringSettings: ScoringSettings
+  /** The hosted data-sharing page, where the customer goes (`redirect_url`). */
+  hosted: HostedFlows
 }
 
 export type { LoanRequest }

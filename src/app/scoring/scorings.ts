@@ -11,7 +11,7 @@ import { AppError } from '../errors.ts'
 import type { Analysis, Customer, Tx } from '../ports.ts'
 import { launchWithAccounts } from '../upload.ts'
 import { assessAnalysis } from './assess.ts'
-import { newVendorId, randomAlphanumerics } from './keys.ts'
+import { newVendorId } from './keys.ts'
 import type { Scoring, ScoringCustomer, ScoringDeps, ScoringSepa, ScoringStatus } from './ports.ts'
 
 /** Who calls: the project and mode of the secret key. */
@@ -126,6 +126,22 @@ export const createScoring = async (
 ): Promise<Scoring> => {
   const now = deps.clock.now()
   const id = newVendorId('scor')
+  const expiresAt = new Date(now.getTime() + deps.scoringSettings.expiryHours * 3_600_000)
+  const project = await deps.credentials.findProject(who.projectId)
+  // The page's session first (its store is not in our transaction): a scoring that then fails
+  // to be stored leaves a link to nothing, which expires.
+  const session = await deps.hosted.createSession({
+    kind: 'scoring',
+    reference: id,
+    projectId: who.projectId,
+    liveMode: who.liveMode,
+    lenderName: project?.name ?? 'creditlens',
+    // Stancer's customers are French lenders; the page offers the other languages.
+    language: 'fr',
+    redirectTarget: input.returnUrl,
+    accountTypes: ['Giro account', 'Savings account', 'Credit card'],
+    linkSeconds: Math.ceil((expiresAt.getTime() - now.getTime()) / 1000),
+  })
   return deps.inTransaction(async (tx) => {
     const customer = await resolveCustomer(deps, tx, who, input.customer, now)
     const sepa = await resolveSepa(deps, tx, who, input.sepa, now)
@@ -140,8 +156,7 @@ export const createScoring = async (
       currency: input.currency,
       duration: input.duration,
       returnUrl: input.returnUrl,
-      // 32 alphanumerics (190 bits): the hosted page's bearer secret for this scoring.
-      pageToken: randomAlphanumerics(32),
+      redirectPath: session.path,
       status: 'requested',
       score: null,
       analysisId: null,
@@ -149,7 +164,7 @@ export const createScoring = async (
       result: null,
       createdAt: now,
       updatedAt: now,
-      expiresAt: new Date(now.getTime() + deps.scoringSettings.expiryHours * 3_600_000),
+      expiresAt,
     }
     await deps.scorings.insert(tx, {
       ...scoring,
@@ -280,17 +295,17 @@ export const completeScoring = async (
 const findAnyScoring = async (deps: ScoringDeps, id: string): Promise<Scoring | undefined> =>
   deps.scorings.findById(id)
 
-// ---- the hosted page's side ---------------------------------------------------------------------
+// ---- the hosted page's side (hosted-caller.ts) ------------------------------------------------
 
 /**
- * The scoring behind a hosted page token, brought up to date; undefined for an unknown token.
- * Opening it marks it `attempted` (the customer is on the page).
+ * The scoring the hosted page works for, brought up to date; undefined for an unknown id. The
+ * customer is on the page: a `requested` scoring becomes `attempted`.
  */
 export const openScoringPage = async (
   deps: ScoringDeps,
-  pageToken: string,
+  scoringId: string,
 ): Promise<Scoring | undefined> => {
-  const found = await deps.scorings.findByPageToken(pageToken)
+  const found = await deps.scorings.findById(scoringId)
   if (!found) return undefined
   const scoring = await refresh(deps, found)
   if (scoring.status !== 'requested') return scoring
@@ -314,11 +329,11 @@ export interface SharedData {
  */
 export const shareScoringData = async (
   deps: ScoringDeps,
-  pageToken: string,
+  scoringId: string,
   data: SharedData,
 ): Promise<Scoring> => {
-  const scoring = await openScoringPage(deps, pageToken)
-  if (!scoring) throw new AppError('UNKNOWN_ENTITY', 'No such scoring page')
+  const scoring = await openScoringPage(deps, scoringId)
+  if (!scoring) throw new AppError('UNKNOWN_ENTITY', 'No such scoring')
   if (scoring.status !== 'attempted' || scoring.analysisId !== null) {
     throw new AppError('FORBIDDEN', `This scoring is ${scoring.status}: nothing more to share`)
   }
@@ -355,10 +370,26 @@ export const shareScoringData = async (
   return { ...scoring, analysisId: analysis.id }
 }
 
-/** The customer cancelled on the hosted page: `declined`. */
-export const declineScoring = async (deps: ScoringDeps, pageToken: string): Promise<Scoring> => {
-  const scoring = await openScoringPage(deps, pageToken)
-  if (!scoring) throw new AppError('UNKNOWN_ENTITY', 'No such scoring page')
+/**
+ * Waits (up to `returnWaitMs`) for a scoring that has its data to be completed, so that the
+ * customer goes back with the final status; answers the scoring as it then stands.
+ */
+export const awaitScoring = async (deps: ScoringDeps, scoringId: string): Promise<Scoring> => {
+  const deadline = deps.clock.now().getTime() + deps.scoringSettings.returnWaitMs
+  for (;;) {
+    const found = await deps.scorings.findById(scoringId)
+    if (!found) throw new AppError('UNKNOWN_ENTITY', 'No such scoring')
+    const scoring = await refresh(deps, found)
+    if (scoring.status !== 'attempted' || deps.clock.now().getTime() >= deadline) return scoring
+    // 100 ms: a 12-month analysis takes about a second; the customer waits on a form submit.
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+/** The customer cancelled on the hosted page: `declined` (unless the data was already shared). */
+export const declineScoring = async (deps: ScoringDeps, scoringId: string): Promise<Scoring> => {
+  const scoring = await openScoringPage(deps, scoringId)
+  if (!scoring) throw new AppError('UNKNOWN_ENTITY', 'No such scoring')
   if (scoring.analysisId === null) {
     await finish(deps, scoring, ['requested', 'attempted'], { status: 'declined' })
   }

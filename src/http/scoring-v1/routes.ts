@@ -7,6 +7,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { AppError, type ErrorKind } from '../../app/errors.ts'
+import { hostedPageUrl } from '../../app/hosted-flow.ts'
 import { authenticateScoringKey } from '../../app/scoring/keys.ts'
 import type { ScoringDeps } from '../../app/scoring/ports.ts'
 import {
@@ -93,7 +94,7 @@ const principalOf = (request: FastifyRequest): ScoringPrincipal => {
 }
 
 const scoringRoutes =
-  (deps: ScoringDeps) =>
+  (deps: ScoringDeps, publicUrl: string | undefined) =>
   async (app: FastifyInstance): Promise<void> => {
     app.decorateRequest('scoringPrincipal', undefined)
     app.setErrorHandler(onError)
@@ -117,18 +118,22 @@ const scoringRoutes =
       request.scoringPrincipal = principal
     })
 
-    const wire = (scoring: Parameters<typeof scoringToWire>[0]) =>
-      scoringToWire(scoring, deps.scoringSettings.hostedPageUrl(scoring))
+    // The page's public address: PUBLIC_URL, else the address the request came to.
+    const wire = (request: FastifyRequest, scoring: Parameters<typeof scoringToWire>[0]) =>
+      scoringToWire(
+        scoring,
+        hostedPageUrl(publicUrl ?? `${request.protocol}://${request.host}`, scoring.redirectPath),
+      )
 
     // '/' answers with and without the trailing slash (the prefix's default).
     app.post('/', async (request, reply) => {
       const who = principalOf(request)
       const input = readCreateBody(request.body, who.liveMode)
-      return reply.status(200).send(wire(await createScoring(deps, who, input)))
+      return reply.status(200).send(wire(request, await createScoring(deps, who, input)))
     })
     for (const url of ['/:id', '/:id/']) {
       app.get<{ Params: { id: string } }>(url, async (request) =>
-        wire(await getScoring(deps, principalOf(request), request.params.id)),
+        wire(request, await getScoring(deps, principalOf(request), request.params.id)),
       )
     }
     const notAllowed = async (request: FastifyRequest, reply: FastifyReply) =>
@@ -141,7 +146,7 @@ const scoringRoutes =
 
 /** The v1 scoring routes, mounted under /v1 (with the other v1 routes) at /v1/scoring. */
 export const scoringV1Routes =
-  (deps: ScoringDeps): RoutePlugin =>
+  (deps: ScoringDeps, publicUrl: string | undefined): RoutePlugin =>
   async (app) => {
-    await app.register(scoringRoutes(deps), { prefix: '/scoring' })
+    await app.register(scoringRoutes(deps, publicUrl), { prefix: '/scoring' })
   }

@@ -50,8 +50,8 @@ create table scorings (
   currency text not null,
   duration integer not null,
   return_url text not null,
-  -- the secret part of redirect_url: whoever holds it may share data for this scoring
-  page_token text not null unique,
+  -- the hosted page link of this scoring (`/widget?token=…`): redirect_url is the public URL + it
+  redirect_path text not null,
   status text not null
     check (status in ('requested', 'attempted', 'scored', 'declined', 'failed', 'expired')),
   score integer,
