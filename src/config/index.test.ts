@@ -54,7 +54,7 @@ test('the token signing key comes from the environment or from a file', async ()
 })
 
 test('.env.example lists every variable the configuration reads', async () => {
-  const files = ['./index.ts', './webhooks.ts']
+  const files = ['./index.ts', './webhooks.ts', './scoring.ts']
   const sources = await Promise.all(
     files.map((file) => readFile(new URL(file, import.meta.url), 'utf8')),
   )
@@ -63,4 +63,12 @@ test('.env.example lists every variable the configuration reads', async () => {
   const read = new Set([...source.matchAll(/\(env, '([A-Z_]+)'/g)].map((match) => match[1]))
   const listed = new Set([...example.matchAll(/^([A-Z_]+)=/gm)].map((match) => match[1]))
   assert.deepEqual([...read].sort(), [...listed].sort())
+})
+
+test('reads SCORING_EXPIRY_HOURS (default 6) and refuses a bad one', () => {
+  assert.equal(loadConfig({}).scoring.expiryHours, 6)
+  assert.equal(loadConfig({ SCORING_EXPIRY_HOURS: '0.5' }).scoring.expiryHours, 0.5)
+  for (const bad of ['0', '-1', 'six', '721']) {
+    assert.throws(() => loadConfig({ SCORING_EXPIRY_HOURS: bad }), /SCORING_EXPIRY_HOURS/)
+  }
 })

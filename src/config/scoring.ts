@@ -14,8 +14,10 @@ export interface ScoringConfig {
 
 type Env = Readonly<Record<string, string | undefined>>
 
+const value = (env: Env, name: string): string | undefined => env[name]?.trim() || undefined
+
 export const loadScoringConfig = (env: Env): ScoringConfig => {
-  const raw = env.SCORING_EXPIRY_HOURS?.trim() || '6'
+  const raw = value(env, 'SCORING_EXPIRY_HOURS') ?? '6'
   const expiryHours = Number(raw)
   // 720 hours (30 days): the hosted page's link must stay valid as long, and its data with it.
   if (!/^\d+(\.\d+)?$/.test(raw) || expiryHours <= 0 || expiryHours > 720) {
