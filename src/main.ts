@@ -23,6 +23,12 @@ import { pgBossJobQueue, requeueOrphanedJobs, startBoss, startWorkers } from './
 import type { JobDefinition } from './jobs/registry.ts'
 import type { RoutePlugin } from './http/routes/types.ts'
 import { pgBossWebhookQueue, startWebhookSweeper, webhookJobs } from './jobs/webhook-delivery.ts'
+import { withScoringFollowUp } from './app/scoring/follow-up.ts'
+import type { ScoringDeps } from './app/scoring/ports.ts'
+import { scoringCaller } from './app/scoring/hosted-caller.ts'
+import { policyRoutes } from './http/routes/policy/routes.ts'
+import { scoringV1Routes } from './http/scoring-v1/routes.ts'
+import { pgBossScoringQueue, scoringJobs } from './jobs/scoring-job.ts'
 import { oauthRoutes } from './http/routes/oauth/routes.ts'
 import { subscriptionRoutes } from './http/routes/subscriptions/routes.ts'
 import { reportPdfRoutes } from './http/routes/report-pdf/routes.ts'
@@ -74,6 +80,8 @@ export interface Runtime {
   boss: PgBoss
   deps: AppDeps
   webhooks: WebhookDeps
+  /** The scoring API's use-case dependencies (the same object as `deps`, extended). */
+  scoring: ScoringDeps
   /** Re-enqueues webhook events a lost job left waiting; started with the workers. */
   webhookSweeper: { start(): void; stop(): void }
   /** The engine's worker threads; absent when a test runs its own analyser inline. */
@@ -145,8 +153,25 @@ export const createRuntime = async (
       leaseMs: config.webhooks.timeoutMs + 30_000,
     },
   }
-  // Every domain event is also fanned out to the project's webhook subscriptions.
-  deps.events = withWebhookFanOut(store.events, webhooks)
+  const scoring: ScoringDeps = Object.assign(deps, {
+    scorings: store.scorings,
+    scoringQueue: {
+      enqueueCompletion: () => Promise.reject(new Error('job queue not started')),
+    },
+    scoringSettings: {
+      expiryHours: config.scoring.expiryHours,
+      // Ten seconds: a 12-month analysis takes about one; past that the lender reads the status.
+      returnWaitMs: 10_000,
+    },
+    hosted: {
+      createSession: () => Promise.reject(new Error('hosted page not started')),
+      registerCaller: () => undefined,
+      forgetSession: () => Promise.reject(new Error('hosted page not started')),
+    },
+  })
+  // Every domain event is also fanned out to the project's webhook subscriptions, and an ended
+  // analysis a scoring waits for completes that scoring.
+  deps.events = withScoringFollowUp(withWebhookFanOut(store.events, webhooks), scoring)
   // The same object as `deps` (so it sees the queue set below), plus the Report API's ports.
   const reportDeps: ReportDeps = Object.assign(deps, {
     reports: reportStore(db),
@@ -167,6 +192,7 @@ export const createRuntime = async (
     ...analysisJobs(deps, jobOptions),
     ...webhookJobs(webhooks, { timeoutMs: config.webhooks.timeoutMs, logger }),
     ...reportJobs(reportDeps, jobOptions),
+    ...scoringJobs(scoring, logger),
   ]
   const boss = await startBoss(db.boss, jobs, logger)
   if (db.kind === 'pglite') {
@@ -181,6 +207,7 @@ export const createRuntime = async (
   deps.jobs = pgBossJobQueue(boss)
   reportDeps.reportQueue = pgBossReportQueue(boss)
   webhooks.queue = pgBossWebhookQueue(boss)
+  scoring.scoringQueue = pgBossScoringQueue(boss)
   // A configured key is never written to the database, and a key generated there before is
   // removed: tokens it signed stop working (docs/token-keys.md).
   if (config.tokenSecret !== undefined) await store.credentials.forgetSigningSecret()
@@ -201,6 +228,8 @@ export const createRuntime = async (
   })
   const riskReports: RiskReportDeps = { app: deps, store: store.riskReports, hosted }
   hosted.registerCaller(riskReportCaller(riskReports))
+  scoring.hosted = hosted
+  hosted.registerCaller(scoringCaller(scoring))
   if (config.bootstrapClient) {
     const created = await ensureClient(deps, {
       clientId: config.bootstrapClient.id,
@@ -226,6 +255,7 @@ export const createRuntime = async (
     boss,
     deps,
     webhooks,
+    scoring,
     webhookSweeper,
     engine,
     tokens,
@@ -246,12 +276,19 @@ export const createRuntime = async (
   }
 }
 
-/** Webhook resources: under /v2, and under /v1 with the token endpoint (Algoan's Node SDK). */
+/**
+ * Webhook resources: under /v2, and under /v1 with the token endpoint (Algoan's Node SDK); the
+ * decision policy and affordability what-if under /v2; the scoring API at /v1/scoring.
+ */
 const webhookRoutes = (runtime: Runtime) => {
   const subscriptions = subscriptionRoutes(runtime.webhooks)
   return {
-    extraRoutes: [subscriptions],
-    v1Routes: [oauthRoutes, subscriptions],
+    extraRoutes: [subscriptions, policyRoutes(runtime.scoring)],
+    v1Routes: [
+      oauthRoutes,
+      subscriptions,
+      scoringV1Routes(runtime.scoring, runtime.config.publicUrl),
+    ],
     reportApi: { deps: runtime.reportDeps, publicUrl: runtime.config.publicUrl },
   }
 }

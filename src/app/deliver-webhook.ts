@@ -26,10 +26,11 @@ export const withWebhookFanOut = (
 /** The body POSTed for a stored event. */
 export const toWebhookBody = (event: WebhookEvent): WebhookEventBody => ({
   subscription: event.subscription,
-  payload:
-    event.analysisId === null
-      ? { customerId: event.customerId }
-      : { customerId: event.customerId, analysisId: event.analysisId },
+  payload: {
+    customerId: event.customerId,
+    ...(event.analysisId !== null && { analysisId: event.analysisId }),
+    ...(event.scoringId !== null && { scoringId: event.scoringId }),
+  },
   time: event.time,
   index: event.index,
   id: event.id,

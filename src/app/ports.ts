@@ -353,11 +353,14 @@ export type EventName =
   | 'bank_details_fetched'
   | 'analysis_completed'
   | 'report_completed'
+  | 'scoring_completed'
 
 export interface DomainEvent {
   projectId: string
   customerId: string
   analysisId?: string
+  /** The scoring (v1 scoring API) a `scoring_completed` event is about. */
+  scoringId?: string
   name: EventName
 }
 

@@ -32,6 +32,8 @@ export interface WebhookEvent {
   subscription: { id: string; target: string; eventName: SubscribableEventName }
   customerId: string
   analysisId: string | null
+  /** The scoring of a `scoring_completed` event. */
+  scoringId: string | null
   /** Position among the subscription's events, from 1. */
   index: number
   /** When the domain event happened, ms since the epoch. */

@@ -11,6 +11,8 @@ export const EVENT_NAMES = [
   'analysis_completed',
   // The Report API's event (docs/report-api.md): sent when a report asked with use_webhook ends.
   'report_completed',
+  // our extension: a scoring of the v1 scoring API reached a final status
+  'scoring_completed',
 ] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 
@@ -44,7 +46,7 @@ export type SignatureEncoding = (typeof SIGNATURE_ENCODINGS)[number]
 export interface WebhookEventBody {
   subscription: { id: string; target: string; eventName: SubscribableEventName }
   /** Only model identifiers, never bank data. */
-  payload: { customerId: string; analysisId?: string }
+  payload: { customerId: string; analysisId?: string; scoringId?: string }
   /** When the event was emitted, in milliseconds since the Unix epoch. */
   time: number
   /** Position of the event among all the events of this subscription, from 1. */

@@ -22,6 +22,11 @@ import {
 } from '../app/analysis-notes.ts'
 import type { AnalyseResult, EngineContext } from '../engine/model/index.ts'
 import { renderReport } from './analyze-report.ts'
+import { renderAffordability } from './affordability-report.ts'
+import { assessResult } from '../app/scoring/assess.ts'
+import { affordabilityToWire } from '../app/scoring/affordability-wire.ts'
+import { DEFAULT_POLICY } from '../engine/scoring/decision-policy.ts'
+import { toMinor } from '../engine/model/index.ts'
 import { CliExit, type CliIo } from './io.ts'
 import { BAD_INPUT, collect, fsFailure, holderName, localDate } from './options.ts'
 
@@ -31,6 +36,32 @@ interface AnalyzeOptions {
   asOf?: string
   json?: boolean
   holderName: string[]
+  loanAmount?: number
+  loanDuration?: number
+  loanUpfront?: number
+  annualRate?: number
+}
+
+/** A positive amount in major units with at most two decimals (3000, 2999.99). */
+const amount = (value: string): number => {
+  if (!/^\d+(\.\d{1,2})?$/.test(value) || Number(value) <= 0) {
+    throw new InvalidArgumentError('expected a positive amount such as 3000 or 2999.99')
+  }
+  return Number(value)
+}
+
+const months = (value: string): number => {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 24) {
+    throw new InvalidArgumentError('expected a number of months from 1 to 24')
+  }
+  return Number(value)
+}
+
+const rate = (value: string): number => {
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) > 100) {
+    throw new InvalidArgumentError('expected an annual rate in percent, e.g. 5.9')
+  }
+  return Number(value)
 }
 
 const currencies = (value: string): string[] => {
@@ -73,6 +104,33 @@ export const toJsonDocument = (result: AnalyseResult, notes: InputNotes = NO_NOT
   accounts: result.accounts.map((a) => ({ ...a.account, id: a.id, transactions: a.transactions })),
 })
 
+/** The requested credit in minor units (EUR's two decimals), or undefined without one. */
+const loanOf = (
+  options: AnalyzeOptions,
+  fail: (message: string) => never,
+): { amount: number; upfront: number; duration: number } | undefined => {
+  if (options.loanAmount === undefined) {
+    if (options.loanDuration !== undefined || options.loanUpfront !== undefined) {
+      fail('--loan-duration and --loan-upfront need --loan-amount')
+    }
+    return undefined
+  }
+  if (options.loanDuration === undefined) return fail('--loan-amount needs --loan-duration')
+  const upfront = options.loanUpfront ?? 0
+  if (upfront >= options.loanAmount) fail('--loan-upfront must be less than --loan-amount')
+  return {
+    amount: toMinor(options.loanAmount, 'EUR'),
+    upfront: toMinor(upfront, 'EUR'),
+    duration: options.loanDuration,
+  }
+}
+
+const loanToWire = (loan: { amount: number; upfront: number; duration: number }) => ({
+  amount: loan.amount / 100,
+  upfront: loan.upfront / 100,
+  duration: loan.duration,
+})
+
 export const registerAnalyze = (program: Command, io: CliIo): void => {
   const fail = (message: string): never => {
     io.err(`creditlens analyze: ${message}\n`)
@@ -97,7 +155,20 @@ export const registerAnalyze = (program: Command, io: CliIo): void => {
       collect(holderName),
       [],
     )
+    .option(
+      '--loan-amount <amount>',
+      'a requested credit: its affordability, score and decision',
+      amount,
+    )
+    .option('--loan-duration <months>', 'the credit duration in months (1–24)', months)
+    .option(
+      '--loan-upfront <amount>',
+      'paid at the start, less than the amount (default 0)',
+      amount,
+    )
+    .option('--annual-rate <percent>', 'the credit annual interest rate (default 0)', rate)
     .action((file: string, options: AnalyzeOptions) => {
+      const loan = loanOf(options, fail)
       let bytes: Uint8Array
       try {
         bytes = readFileSync(file)
@@ -130,10 +201,31 @@ export const registerAnalyze = (program: Command, io: CliIo): void => {
         warnings: warningsOf(parsed.issues),
         ownAccountDetection: named.ownAccountDetection,
       }
+      const assessed =
+        loan &&
+        assessResult(
+          result,
+          loan,
+          { ...DEFAULT_POLICY, annualRatePercent: options.annualRate ?? 0 },
+          options.asOf,
+        )
       if (options.json === true) {
-        io.out(`${JSON.stringify(toJsonDocument(result, notes), null, 2)}\n`)
+        const document = toJsonDocument(result, notes)
+        io.out(
+          `${JSON.stringify(
+            assessed
+              ? {
+                  ...(document as object),
+                  loan: { request: loanToWire(loan), ...affordabilityToWire(assessed) },
+                }
+              : document,
+            null,
+            2,
+          )}\n`,
+        )
       } else {
         io.out(renderReport(result, { file: basename(file), format: parsed.format }, notes))
+        if (assessed && loan) io.out(renderAffordability(assessed, loan))
       }
     })
 }

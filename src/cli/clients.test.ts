@@ -3,6 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
+import { hashScoringKey } from '../app/scoring/keys.ts'
 import { verifySecret } from '../app/secrets.ts'
 import { lockDataDir } from '../store/data-dir-lock.ts'
 import { openPglite } from '../store/index.ts'
@@ -53,6 +54,18 @@ test('clients create prints a working client_id / client_secret and refuses bad 
       assert.deepEqual(rows[0]?.currencies, ['GBP', 'EUR'])
       assert.equal(await verifySecret(printed.client_secret, rows[0]?.hash ?? ''), true)
       assert.notEqual(rows[0]?.hash, printed.client_secret)
+      // the scoring API's keys: one per mode, stored hashed only
+      assert.match(printed.scoring_test_key ?? '', /^stest_[A-Za-z0-9]{24}$/)
+      assert.match(printed.scoring_live_key ?? '', /^sprod_[A-Za-z0-9]{24}$/)
+      const keys = await db.query<{ key_hash: string; live_mode: boolean }>(
+        `select k.key_hash, k.live_mode from scoring_keys k
+           join clients c on c.project_id = k.project_id where c.id = $1 order by k.live_mode`,
+        [printed.client_id],
+      )
+      assert.deepEqual(keys.rows, [
+        { key_hash: hashScoringKey(printed.scoring_test_key ?? ''), live_mode: false },
+        { key_hash: hashScoringKey(printed.scoring_live_key ?? ''), live_mode: true },
+      ])
     } finally {
       await db.close()
     }

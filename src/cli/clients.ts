@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { InvalidArgumentError } from 'commander'
 import { createClient } from '../app/clients.ts'
+import { createScoringKeys } from '../app/scoring/keys.ts'
 import { AppError } from '../app/errors.ts'
 import { ConfigError, loadConfig } from '../config/index.ts'
 import { withStore } from '../main.ts'
@@ -24,6 +25,7 @@ const currencyCodes = (value: string): string[] => {
 /**
  * `creditlens clients create --name NAME [--live] [--project ID]`: a new project and its
  * client_id / client_secret, or one more client of an existing project; test mode unless --live.
+ * A new project also gets its scoring API keys (`stest_…`, `sprod_…`); all are shown once.
  */
 export const registerClients = (program: Command, io: CliIo): void => {
   const clients = program.command('clients').description('manage API clients (projects)')
@@ -57,15 +59,21 @@ export const registerClients = (program: Command, io: CliIo): void => {
         try {
           const config = loadConfig(io.env)
           const usesConnector = options.connector ?? config.connectorMode
-          client = await withStore(config, (store) =>
-            createClient(store, {
+          client = await withStore(config, async (store) => {
+            const created = await createClient(store, {
               name: options.name,
               supportedCurrencies,
               usesConnector,
               liveMode: options.live === true,
               ...(options.project !== undefined && { projectId: options.project }),
-            }),
-          )
+            })
+            if (options.project !== undefined) return { ...created, keys: undefined }
+            // A new project's scoring API secret keys (test and live), shown once too.
+            const keys = await store.inTransaction((tx) =>
+              createScoringKeys(store, tx, created.projectId),
+            )
+            return { ...created, keys }
+          })
         } catch (error) {
           if (!(error instanceof AppError || error instanceof ConfigError)) throw error
           io.err(`creditlens clients create: ${error.message}\n`)
@@ -73,7 +81,10 @@ export const registerClients = (program: Command, io: CliIo): void => {
         }
         io.out(
           `project_id=${client.projectId}\nclient_id=${client.clientId}\n` +
-            `client_secret=${client.clientSecret}\nlive_mode=${client.liveMode}\n`,
+            `client_secret=${client.clientSecret}\nlive_mode=${client.liveMode}\n` +
+            (client.keys === undefined
+              ? ''
+              : `scoring_test_key=${client.keys.testKey}\nscoring_live_key=${client.keys.liveKey}\n`),
         )
       },
     )

@@ -55,7 +55,7 @@ test('the token signing key comes from the environment or from a file', async ()
 })
 
 test('.env.example lists every variable the configuration reads', async () => {
-  const files = ['./index.ts', './webhooks.ts']
+  const files = ['./index.ts', './webhooks.ts', './scoring.ts']
   const sources = await Promise.all(
     files.map((file) => readFile(new URL(file, import.meta.url), 'utf8')),
   )
@@ -76,4 +76,12 @@ test('PUBLIC_URL is an http(s) base URL kept without its trailing slash', () => 
   assert.throws(() => loadConfig({ PUBLIC_URL: 'ftp://credit.example.com' }), /PUBLIC_URL/)
   assert.equal(loadConfig({}).reportRetentionDays, 30)
   assert.throws(() => loadConfig({ REPORT_RETENTION_DAYS: '0' }), /REPORT_RETENTION_DAYS/)
+})
+
+test('reads SCORING_EXPIRY_HOURS (default 6) and refuses a bad one', () => {
+  assert.equal(loadConfig({}).scoring.expiryHours, 6)
+  assert.equal(loadConfig({ SCORING_EXPIRY_HOURS: '0.5' }).scoring.expiryHours, 0.5)
+  for (const bad of ['0', '-1', 'six', '721']) {
+    assert.throws(() => loadConfig({ SCORING_EXPIRY_HOURS: bad }), /SCORING_EXPIRY_HOURS/)
+  }
 })

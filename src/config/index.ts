@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { ConfigError } from './error.ts'
 import { loadWebhookConfig, type WebhookConfig } from './webhooks.ts'
+import { loadScoringConfig, type ScoringConfig } from './scoring.ts'
 
 export interface Config {
   port: number
@@ -67,6 +68,8 @@ export interface Config {
    * `--no-connector`, the bootstrap and the development first client) use a connector.
    */
   connectorMode: boolean
+  /** `SCORING_EXPIRY_HOURS`: see config/scoring.ts. */
+  scoring: ScoringConfig
 }
 
 export { ConfigError }
@@ -190,6 +193,7 @@ export const loadConfig = (env: Env): Config => {
     publicUrl: publicUrl(env),
     reportRetentionDays: integer(env, 'REPORT_RETENTION_DAYS', 30, 1, 3_650),
     connectorMode: oneOf(env, 'CONNECTOR_MODE', ['true', 'false'], 'false') === 'true',
+    scoring: loadScoringConfig(env),
   }
 }
 

@@ -7,8 +7,15 @@ import type { EventPublisher } from '../app/ports.ts'
 export const outboxEventPublisher = (): EventPublisher => ({
   publish: async (tx, event) => {
     await tx.query(
-      `insert into outbox_events (project_id, customer_id, analysis_id, name) values ($1, $2, $3, $4)`,
-      [event.projectId, event.customerId, event.analysisId ?? null, event.name],
+      `insert into outbox_events (project_id, customer_id, analysis_id, name, scoring_id)
+       values ($1, $2, $3, $4, $5)`,
+      [
+        event.projectId,
+        event.customerId,
+        event.analysisId ?? null,
+        event.name,
+        event.scoringId ?? null,
+      ],
     )
   },
 })

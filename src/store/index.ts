@@ -21,6 +21,8 @@ import type { ConsoleStore } from '../app/console-ports.ts'
 import { consoleStore } from './console.ts'
 import { hostedFlowStore } from './hosted-flows.ts'
 import { riskReportStore } from './risk-reports.ts'
+import { scoringStore } from './scoring.ts'
+import type { ScoringStore } from '../app/scoring/ports.ts'
 
 export { openPglite, openPostgres } from './db.ts'
 export { DatabaseInUseError } from './data-dir-lock.ts'
@@ -37,6 +39,8 @@ export interface Store extends TransactionRunner {
   console: ConsoleStore
   hostedFlows: HostedFlowStore
   riskReports: RiskReportStore
+  /** The scoring API's keys, policies, customers and scorings. */
+  scorings: ScoringStore
   /** True when the database answers a trivial query. */
   isReady(): Promise<boolean>
 }
@@ -51,6 +55,7 @@ export const createStore = (db: Database): Store => ({
   console: consoleStore(db),
   hostedFlows: hostedFlowStore(db),
   riskReports: riskReportStore(db),
+  scorings: scoringStore(db),
   isReady: async () => {
     try {
       await db.query('select 1')

@@ -40,6 +40,7 @@ interface EventRow {
   event_name: SubscribableEventName
   customer_id: string
   analysis_id: string | null
+  scoring_id: string | null
   idx: number
   emitted_at: Date
   statuses: { name: EventStatus; createdAt: string }[]
@@ -70,6 +71,7 @@ const toEvent = (row: EventRow): WebhookEvent => ({
   subscription: { id: row.subscription_id, target: row.target, eventName: row.event_name },
   customerId: row.customer_id,
   analysisId: row.analysis_id,
+  scoringId: row.scoring_id,
   index: row.idx,
   time: row.emitted_at.getTime(),
   statuses: row.statuses.map((status) => ({
@@ -81,7 +83,7 @@ const toEvent = (row: EventRow): WebhookEvent => ({
 
 /** Event columns joined with their subscription, for `toEvent`. */
 const EVENT_COLUMNS = `e.id, e.subscription_id, s.target, s.event_name, e.customer_id, e.analysis_id,
-  e.idx, e.emitted_at, e.statuses, e.delivery_status`
+  e.scoring_id, e.idx, e.emitted_at, e.statuses, e.delivery_status`
 
 /** Every spelling of the event names a subscription may listen to for `name`. */
 const spellingsOf = (names: readonly SubscribableEventName[]): string[] => {
@@ -235,9 +237,9 @@ export const webhookStore = (db: Tx): WebhookStore => ({
          returning id, last_index
        )
        insert into webhook_events (id, subscription_id, project_id, customer_id, analysis_id, idx,
-         emitted_at, statuses, delivery_status, next_attempt_at, updated_at)
+         emitted_at, statuses, delivery_status, next_attempt_at, updated_at, scoring_id)
        select ${NEW_ID}, subs.id, $1, $3, $4, subs.last_index, $5,
-         ${appendStatus(`'[]'::jsonb`, `'IN_PROGRESS'`, '$6')}, 'PENDING', $5, $5
+         ${appendStatus(`'[]'::jsonb`, `'IN_PROGRESS'`, '$6')}, 'PENDING', $5, $5, $7
        from subs
        returning id`,
       [
@@ -247,6 +249,7 @@ export const webhookStore = (db: Tx): WebhookStore => ({
         event.analysisId ?? null,
         now,
         now.toISOString(),
+        event.scoringId ?? null,
       ],
     )
     return rows.map((row) => row.id)

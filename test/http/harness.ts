@@ -64,7 +64,7 @@ export const json = <T = Record<string, unknown>>(response: LightMyRequestRespon
 export const call = (
   harness: Harness,
   token: string,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   payload?: unknown,
 ) =>

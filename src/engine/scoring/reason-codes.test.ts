@@ -38,7 +38,8 @@ test('has a scorecard line behind each code (no catalogue entry the scores canno
   assert.ok(creditScoreCard.length > 0 && paymentScoreCard.length > 0)
   const sources =
     readFileSync(new URL('./credit-score.ts', import.meta.url), 'utf8') +
-    readFileSync(new URL('./payment-score.ts', import.meta.url), 'utf8')
+    readFileSync(new URL('./payment-score.ts', import.meta.url), 'utf8') +
+    readFileSync(new URL('./affordability.ts', import.meta.url), 'utf8')
   const unused = Object.keys(REASON_CODES).filter((code) => !sources.includes(`'${code}'`))
   assert.deepEqual(unused, [])
 })

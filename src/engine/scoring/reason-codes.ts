@@ -6,7 +6,7 @@
 export type Indicator = 'livingStandard' | 'budgetManagement' | 'financialEvolution'
 
 export interface ReasonCodeInfo {
-  /** The credit-score indicator the code counts towards; payment-score codes have none. */
+  /** The credit-score indicator the code counts towards; payment-score and affordability codes have none. */
   indicator: Indicator | null
   description: string
 }
@@ -195,6 +195,61 @@ export const REASON_CODES = {
   STABLE_INCOME_NO_INCIDENT: {
     indicator: null,
     description: 'Regular income and no incident in the period.',
+  },
+  // affordability of a requested credit (the 0–100 scoring score)
+  RESIDUAL_AFTER_NEGATIVE: {
+    indicator: null,
+    description: 'The instalment exceeds the residual income.',
+  },
+  RESIDUAL_AFTER_LOW: {
+    indicator: null,
+    description: 'Less than 500 a month left after the new instalment.',
+  },
+  RESIDUAL_AFTER_COMFORTABLE: {
+    indicator: null,
+    description: 'At least 1,500 a month left after the new instalment.',
+  },
+  INSTALMENT_HEAVY: {
+    indicator: null,
+    description: 'The instalment takes over half of the residual income.',
+  },
+  INSTALMENT_SIGNIFICANT: {
+    indicator: null,
+    description: 'The instalment takes 30 % to 50 % of the residual income.',
+  },
+  INSTALMENT_LIGHT: {
+    indicator: null,
+    description: 'The instalment takes at most 10 % of the residual income.',
+  },
+  DTI_AFTER_VERY_HIGH: {
+    indicator: null,
+    description: 'Credits would take 50 % of income or more.',
+  },
+  DTI_AFTER_HIGH: { indicator: null, description: 'Credits would take 35 % to 50 % of income.' },
+  REPLAY_NO_SHORTFALL: {
+    indicator: null,
+    description: 'With the instalment, balances would not have run short.',
+  },
+  REPLAY_SHORTFALL_SOME: {
+    indicator: null,
+    description: 'With the instalment, short on up to 3 days a month.',
+  },
+  REPLAY_SHORTFALL_FREQUENT: {
+    indicator: null,
+    description: 'With the instalment, short on over 3 days a month.',
+  },
+  REPLAY_DEEP: {
+    indicator: null,
+    description: 'With the instalment, balances would have gone deep.',
+  },
+  REPLAY_SHORT: { indicator: null, description: 'Less than 3 months of balances to replay.' },
+  REPLAY_UNAVAILABLE: {
+    indicator: null,
+    description: 'No checking balances to replay the instalment on.',
+  },
+  CREDIT_SCORE_MISSING: {
+    indicator: null,
+    description: 'No credit score: the base is the middle of the scale.',
   },
 } as const satisfies Record<string, ReasonCodeInfo>
 

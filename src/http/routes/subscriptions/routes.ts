@@ -51,6 +51,7 @@ const eventToWire = (e: WebhookEvent) => ({
   payload: {
     customerId: e.customerId,
     ...(e.analysisId !== null && { analysisId: e.analysisId }),
+    ...(e.scoringId !== null && { scoringId: e.scoringId }),
   },
   time: e.time,
   index: e.index,

@@ -61,7 +61,11 @@ export const EventPatch = Type.Object({
 export const EventResponse = Type.Object({
   id: Type.String({ description: 'What PATCH …/events/{eventId} takes' }),
   subscription: Type.Object({ id: Type.String(), target: Type.String(), eventName: EventName }),
-  payload: Type.Object({ customerId: Type.String(), analysisId: Type.Optional(Type.String()) }),
+  payload: Type.Object({
+    customerId: Type.String(),
+    analysisId: Type.Optional(Type.String()),
+    scoringId: Type.Optional(Type.String({ description: 'scoring_completed: the scoring (v1)' })),
+  }),
   time: Type.Number({ description: 'When the event was emitted, ms since the epoch' }),
   index: Type.Integer(),
   statuses: Type.Array(
