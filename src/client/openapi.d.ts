@@ -814,7 +814,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          /** @description Page size, default 200; above 1000, pages of 1000 */
+          /** @description Page size, default 20; above 100, pages of 100 */
           limit?: string
           /** @description Page number, from 1 */
           page?: string
@@ -922,10 +922,12 @@ export interface paths {
           'application/json': {
             /** @description Format of `accounts` (default ALGOAN); every format of the input-format registry is accepted */
             format?: string
-            /** @description Both true → 400 */
+            /** @description disableScores and disableCreditInsights both true → 400 */
             parameters?: {
               disableScores?: boolean
               disableCreditInsights?: boolean
+              /** @description Months of history analysed, ending on the latest date of the data (default 12); older transactions stay stored but are not analysed */
+              windowMonths?: number
             }
             /**
              * @description Where the data came from (default UNKNOWN; OPEN_BANKING for the aggregator formats)
@@ -2506,6 +2508,367 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/v2/rules': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** List the project's live categorisation rules, newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size, default 200; above 1000, pages of 1000 */
+          limit?: string
+          /** @description Page number, from 1 */
+          page?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              resources: {
+                id: string
+                labelRoot?: string
+                pattern?: string
+                category: string
+                /** @description `client:<client_id>` or `analyst:<email>` */
+                createdBy: string
+                /** Format: date-time */
+                createdAt: string
+                /** @description The ruleId transactions it decides carry */
+                ruleId: string
+              }[]
+              pagination: {
+                next: string | null
+                previous: string | null
+                first: string | null
+                last: string | null
+                totalPages: number
+                totalResources: number
+              }
+            }
+          }
+        }
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Machine-readable code (docs/error-codes.md) */
+              code: string
+              message: string
+              status: number
+            }
+          }
+        }
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Machine-readable code (docs/error-codes.md) */
+              code: string
+              message: string
+              status: number
+            }
+          }
+        }
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Machine-readable code (docs/error-codes.md) */
+              code: string
+              message: string
+              status: number
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    /** Create a categorisation rule applied by every later analysis of the project */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      /** @description Exactly one of labelRoot and pattern */
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The payee as the engine groups it (a transaction label root); case is ignored */
+            labelRoot?: string
+            /** @description Text looked for inside the description, case and accents ignored; * = any run */
+            pattern?: string
+            /** @description A transaction category of the reference */
+            category:
+              | 'WAGE'
+              | 'WAGE_BONUS'
+              | 'WAGE_SALARY_ADVANCE'
+              | 'WAGE_ADVANCE_PAYMENT'
+              | 'RETIREMENT_PENSION'
+              | 'REVERSIONARY_PENSION'
+              | 'ALLOWANCE'
+              | 'ALLOWANCE_FAMILY'
+              | 'ALLOWANCE_HOUSING'
+              | 'ALLOWANCE_UNEMPLOYMENT'
+              | 'ALLOWANCE_HEALTH'
+              | 'ALLOWANCE_INCOME_SUPPORT'
+              | 'STATE_SUBSIDY'
+              | 'RENTAL_INCOME'
+              | 'RECEIVED_ALIMONY'
+              | 'GAMBLING_GAIN'
+              | 'DISSAVING'
+              | 'OTHER_ENTRY'
+              | 'RENT'
+              | 'POWER'
+              | 'TELECOM'
+              | 'INSURANCE'
+              | 'INSURANCE_HEALTH'
+              | 'INSURANCE_AUTO'
+              | 'INSURANCE_HOME'
+              | 'TRANSPORT'
+              | 'HEALTH'
+              | 'GROCERY'
+              | 'TOBACCO'
+              | 'GAMBLING'
+              | 'LEISURE'
+              | 'SHOPPING'
+              | 'MULTIMEDIA'
+              | 'SPORT'
+              | 'DEFERRED_TOTAL_PAYMENT'
+              | 'OTHER_EXPENSE'
+              | 'LOAN_DRAWDOWN'
+              | 'LOAN_DRAWDOWN_REAL_ESTATE'
+              | 'LOAN_DRAWDOWN_PERSONAL'
+              | 'LOAN_DRAWDOWN_REVOLVING'
+              | 'LOAN_REPAYMENT'
+              | 'LOAN_REPAYMENT_REAL_ESTATE'
+              | 'LOAN_REPAYMENT_PERSONAL'
+              | 'LOAN_REPAYMENT_REVOLVING'
+              | 'LOAN_PREPAYMENT'
+              | 'SPLIT_PAYMENT'
+              | 'DEBT_RECOVERY'
+              | 'DEBT_COLLECTION'
+              | 'BAILIFF'
+              | 'LEASING'
+              | 'INTEREST'
+              | 'SAVING'
+              | 'BANKBOOK_SAVING'
+              | 'SHARE_SAVING'
+              | 'REJECTION_PAYMENT'
+              | 'REJECTION_LOAN_REPAYMENT'
+              | 'REJECTION_CHECK'
+              | 'FEES_BANK_SERVICE'
+              | 'FEES_OVERDRAFT'
+              | 'FEES_CHECK_REJECTION'
+              | 'FEES_PAYMENT_REJECTION'
+              | 'FEES_INTERVENTION'
+              | 'FEES_INCIDENT'
+              | 'FEES_DIRECT_DEBT_RECOVERY'
+              | 'FEES_ACCOUNT_SEIZURE'
+              | 'FEES_PREVENTIVE_SEIZURE'
+              | 'REFUND_BANK_SERVICE_FEES'
+              | 'REFUND_OVERDRAFT_FEES'
+              | 'REFUND_CHECK_REJECTION_FEES'
+              | 'REFUND_PAYMENT_REJECTION_FEES'
+              | 'REFUND_INTERVENTION_FEES'
+              | 'REFUND_INCIDENT_FEES'
+              | 'REFUND_DIRECT_DEBT_RECOVERY_FEES'
+              | 'REFUND_ACCOUNT_SEIZURE_FEES'
+              | 'REFUND_PREVENTIVE_SEIZURE_FEES'
+              | 'RELEASE_DIRECT_DEBT_RECOVERY'
+              | 'RELEASE_ACCOUNT_SEIZURE'
+              | 'RELEASE_PREVENTIVE_SEIZURE'
+              | 'PROVISION_DIRECT_DEBT_RECOVERY'
+              | 'PROVISION_ACCOUNT_SEIZURE'
+              | 'PROVISION_PREVENTIVE_SEIZURE'
+              | 'CREDIT_CARD_RESET'
+              | 'REFUND'
+              | 'REFUND_INSURANCE'
+              | 'REFUND_EXPENSE_REPORT'
+              | 'PRO_TAX'
+              | 'PRO_TAX_REFUND'
+              | 'PERSO_TAX'
+              | 'INCOME_TAX'
+              | 'HOUSING_TAX'
+              | 'PROPERTY_TAX'
+              | 'PERSO_TAX_CREDIT'
+              | 'PERSO_TAX_REFUND'
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              id: string
+              labelRoot?: string
+              pattern?: string
+              category: string
+              /** @description `client:<client_id>` or `analyst:<email>` */
+              createdBy: string
+              /** Format: date-time */
+              createdAt: string
+              /** @description The ruleId transactions it decides carry */
+              ruleId: string
+            }
+          }
+        }
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Machine-readable code (docs/error-codes.md) */
+              code: string
+              message: string
+              status: number
+            }
+          }
+        }
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Machine-readable code (docs/error-codes.md) */
+              code: string
+              message: string
+              status: number
+            }
+          }
+        }
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Machine-readable code (docs/error-codes.md) */
+              code: string
+              message: string
+              status: number
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v2/rules/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    post?: never
+    /** Delete a rule: later analyses no longer apply it */
+    delete: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          /** @description Rule id */
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Machine-readable code (docs/error-codes.md) */
+              code: string
+              message: string
+              status: number
+            }
+          }
+        }
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Machine-readable code (docs/error-codes.md) */
+              code: string
+              message: string
+              status: number
+            }
+          }
+        }
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Machine-readable code (docs/error-codes.md) */
+              code: string
+              message: string
+              status: number
+            }
+          }
+        }
+      }
+    }
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/v2/subscriptions': {
     parameters: {
       query?: never
@@ -2543,6 +2906,8 @@ export interface paths {
                 | 'bank_details_required'
                 | 'bank_details_fetched'
                 | 'analysis_completed'
+                | 'report_completed'
+                | 'scoring_completed'
                 | 'aggregation_link_required'
               secret: string
               target: string
@@ -2621,6 +2986,8 @@ export interface paths {
               | 'bank_details_required'
               | 'bank_details_fetched'
               | 'analysis_completed'
+              | 'report_completed'
+              | 'scoring_completed'
               | 'aggregation_link_required'
             /** @description URL webhooks are POSTed to */
             target: string
@@ -2652,6 +3019,8 @@ export interface paths {
                 | 'bank_details_required'
                 | 'bank_details_fetched'
                 | 'analysis_completed'
+                | 'report_completed'
+                | 'scoring_completed'
                 | 'aggregation_link_required'
               secret: string
               target: string
@@ -2751,6 +3120,8 @@ export interface paths {
                 | 'bank_details_required'
                 | 'bank_details_fetched'
                 | 'analysis_completed'
+                | 'report_completed'
+                | 'scoring_completed'
                 | 'aggregation_link_required'
               secret: string
               target: string
@@ -2839,6 +3210,8 @@ export interface paths {
                 | 'bank_details_required'
                 | 'bank_details_fetched'
                 | 'analysis_completed'
+                | 'report_completed'
+                | 'scoring_completed'
                 | 'aggregation_link_required'
               secret: string
               target: string
@@ -2934,6 +3307,8 @@ export interface paths {
                 | 'bank_details_required'
                 | 'bank_details_fetched'
                 | 'analysis_completed'
+                | 'report_completed'
+                | 'scoring_completed'
                 | 'aggregation_link_required'
               secret: string
               target: string
@@ -3040,11 +3415,15 @@ export interface paths {
                   | 'bank_details_required'
                   | 'bank_details_fetched'
                   | 'analysis_completed'
+                  | 'report_completed'
+                  | 'scoring_completed'
                   | 'aggregation_link_required'
               }
               payload: {
                 customerId: string
                 analysisId?: string
+                /** @description scoring_completed: the scoring (v1) */
+                scoringId?: string
               }
               /** @description When the event was emitted, ms since the epoch */
               time: number
@@ -3170,11 +3549,15 @@ export interface paths {
                   | 'bank_details_required'
                   | 'bank_details_fetched'
                   | 'analysis_completed'
+                  | 'report_completed'
+                  | 'scoring_completed'
                   | 'aggregation_link_required'
               }
               payload: {
                 customerId: string
                 analysisId?: string
+                /** @description scoring_completed: the scoring (v1) */
+                scoringId?: string
               }
               /** @description When the event was emitted, ms since the epoch */
               time: number
@@ -3377,11 +3760,15 @@ export interface paths {
                   | 'bank_details_required'
                   | 'bank_details_fetched'
                   | 'analysis_completed'
+                  | 'report_completed'
+                  | 'scoring_completed'
                   | 'aggregation_link_required'
               }
               payload: {
                 customerId: string
                 analysisId?: string
+                /** @description scoring_completed: the scoring (v1) */
+                scoringId?: string
               }
               /** @description When the event was emitted, ms since the epoch */
               time: number
@@ -3444,6 +3831,438 @@ export interface paths {
         }
       }
     }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v2/policy': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The project's decision policy (our extension) */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Nominal annual interest rate of your credits, in percent: instalments use it */
+              annualRatePercent: number
+              /** @description Score from which to APPROVE */
+              approveFrom: number
+              /** @description Score from which to REFER (below: DECLINE); at most approveFrom */
+              referFrom: number
+              rules: {
+                /** @description Gambling above this share of income (0.1 = 10 %) */
+                gamblingShare?: {
+                  above: number
+                  /**
+                   * @description What the rule does when it fires
+                   * @enum {unknown}
+                   */
+                  outcome: 'REFER' | 'DECLINE'
+                }
+                /** @description Any account seizure */
+                accountSeizure?: {
+                  /**
+                   * @description What the rule does when it fires
+                   * @enum {unknown}
+                   */
+                  outcome: 'REFER' | 'DECLINE'
+                }
+                /** @description More payment or cheque rejections than this in 90 days */
+                recentRejections?: {
+                  above: number
+                  /**
+                   * @description What the rule does when it fires
+                   * @enum {unknown}
+                   */
+                  outcome: 'REFER' | 'DECLINE'
+                }
+                /** @description Debt-to-income with the new credit above this ratio */
+                debtToIncomeAfter?: {
+                  above: number
+                  /**
+                   * @description What the rule does when it fires
+                   * @enum {unknown}
+                   */
+                  outcome: 'REFER' | 'DECLINE'
+                }
+              }
+            }
+          }
+        }
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Machine-readable code (docs/error-codes.md) */
+              code: string
+              message: string
+              status: number
+            }
+          }
+        }
+      }
+    }
+    /** Replaces the project's decision policy (our extension) */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Nominal annual interest rate of your credits, in percent: instalments use it */
+            annualRatePercent: number
+            /** @description Score from which to APPROVE */
+            approveFrom: number
+            /** @description Score from which to REFER (below: DECLINE); at most approveFrom */
+            referFrom: number
+            rules: {
+              /** @description Gambling above this share of income (0.1 = 10 %) */
+              gamblingShare?: {
+                above: number
+                /**
+                 * @description What the rule does when it fires
+                 * @enum {unknown}
+                 */
+                outcome: 'REFER' | 'DECLINE'
+              }
+              /** @description Any account seizure */
+              accountSeizure?: {
+                /**
+                 * @description What the rule does when it fires
+                 * @enum {unknown}
+                 */
+                outcome: 'REFER' | 'DECLINE'
+              }
+              /** @description More payment or cheque rejections than this in 90 days */
+              recentRejections?: {
+                above: number
+                /**
+                 * @description What the rule does when it fires
+                 * @enum {unknown}
+                 */
+                outcome: 'REFER' | 'DECLINE'
+              }
+              /** @description Debt-to-income with the new credit above this ratio */
+              debtToIncomeAfter?: {
+                above: number
+                /**
+                 * @description What the rule does when it fires
+                 * @enum {unknown}
+                 */
+                outcome: 'REFER' | 'DECLINE'
+              }
+            }
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Nominal annual interest rate of your credits, in percent: instalments use it */
+              annualRatePercent: number
+              /** @description Score from which to APPROVE */
+              approveFrom: number
+              /** @description Score from which to REFER (below: DECLINE); at most approveFrom */
+              referFrom: number
+              rules: {
+                /** @description Gambling above this share of income (0.1 = 10 %) */
+                gamblingShare?: {
+                  above: number
+                  /**
+                   * @description What the rule does when it fires
+                   * @enum {unknown}
+                   */
+                  outcome: 'REFER' | 'DECLINE'
+                }
+                /** @description Any account seizure */
+                accountSeizure?: {
+                  /**
+                   * @description What the rule does when it fires
+                   * @enum {unknown}
+                   */
+                  outcome: 'REFER' | 'DECLINE'
+                }
+                /** @description More payment or cheque rejections than this in 90 days */
+                recentRejections?: {
+                  above: number
+                  /**
+                   * @description What the rule does when it fires
+                   * @enum {unknown}
+                   */
+                  outcome: 'REFER' | 'DECLINE'
+                }
+                /** @description Debt-to-income with the new credit above this ratio */
+                debtToIncomeAfter?: {
+                  above: number
+                  /**
+                   * @description What the rule does when it fires
+                   * @enum {unknown}
+                   */
+                  outcome: 'REFER' | 'DECLINE'
+                }
+              }
+            }
+          }
+        }
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Machine-readable code (docs/error-codes.md) */
+              code: string
+              message: string
+              status: number
+            }
+          }
+        }
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Machine-readable code (docs/error-codes.md) */
+              code: string
+              message: string
+              status: number
+            }
+          }
+        }
+      }
+    }
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v2/customers/{id}/analyses/{analysisId}/affordability': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Affordability, score and decision of a credit on a computed analysis */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+          analysisId: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The credit asked for, in major units (3000 = 3,000.00) */
+            amount: number
+            /** @description Months */
+            duration: number
+            /** @description Paid at the start, less than amount */
+            upfront?: number
+          }
+        }
+      }
+      responses: {
+        /** @description score, decision, reasons and affordability */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': unknown
+          }
+        }
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Machine-readable code (docs/error-codes.md) */
+              code: string
+              message: string
+              status: number
+            }
+          }
+        }
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Machine-readable code (docs/error-codes.md) */
+              code: string
+              message: string
+              status: number
+            }
+          }
+        }
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Machine-readable code (docs/error-codes.md) */
+              code: string
+              message: string
+              status: number
+            }
+          }
+        }
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Machine-readable code (docs/error-codes.md) */
+              code: string
+              message: string
+              status: number
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v2/customers/{id}/analyses/{analysisId}/report.pdf': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Get the decision file of an analysis as a PDF (A4) */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          /** @description Customer id */
+          id: string
+          /** @description Analysis id */
+          analysisId: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description application/pdf */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': unknown
+          }
+        }
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['NotReady']
+          }
+        }
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Machine-readable code (docs/error-codes.md) */
+              code: string
+              message: string
+              status: number
+            }
+          }
+        }
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Machine-readable code (docs/error-codes.md) */
+              code: string
+              message: string
+              status: number
+            }
+          }
+        }
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description Machine-readable code (docs/error-codes.md) */
+              code: string
+              message: string
+              status: number
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
     delete?: never
     options?: never
     head?: never
@@ -3578,6 +4397,8 @@ export interface paths {
                 | 'bank_details_required'
                 | 'bank_details_fetched'
                 | 'analysis_completed'
+                | 'report_completed'
+                | 'scoring_completed'
                 | 'aggregation_link_required'
               secret: string
               target: string
@@ -3656,6 +4477,8 @@ export interface paths {
               | 'bank_details_required'
               | 'bank_details_fetched'
               | 'analysis_completed'
+              | 'report_completed'
+              | 'scoring_completed'
               | 'aggregation_link_required'
             /** @description URL webhooks are POSTed to */
             target: string
@@ -3687,6 +4510,8 @@ export interface paths {
                 | 'bank_details_required'
                 | 'bank_details_fetched'
                 | 'analysis_completed'
+                | 'report_completed'
+                | 'scoring_completed'
                 | 'aggregation_link_required'
               secret: string
               target: string
@@ -3786,6 +4611,8 @@ export interface paths {
                 | 'bank_details_required'
                 | 'bank_details_fetched'
                 | 'analysis_completed'
+                | 'report_completed'
+                | 'scoring_completed'
                 | 'aggregation_link_required'
               secret: string
               target: string
@@ -3874,6 +4701,8 @@ export interface paths {
                 | 'bank_details_required'
                 | 'bank_details_fetched'
                 | 'analysis_completed'
+                | 'report_completed'
+                | 'scoring_completed'
                 | 'aggregation_link_required'
               secret: string
               target: string
@@ -3969,6 +4798,8 @@ export interface paths {
                 | 'bank_details_required'
                 | 'bank_details_fetched'
                 | 'analysis_completed'
+                | 'report_completed'
+                | 'scoring_completed'
                 | 'aggregation_link_required'
               secret: string
               target: string
@@ -4075,11 +4906,15 @@ export interface paths {
                   | 'bank_details_required'
                   | 'bank_details_fetched'
                   | 'analysis_completed'
+                  | 'report_completed'
+                  | 'scoring_completed'
                   | 'aggregation_link_required'
               }
               payload: {
                 customerId: string
                 analysisId?: string
+                /** @description scoring_completed: the scoring (v1) */
+                scoringId?: string
               }
               /** @description When the event was emitted, ms since the epoch */
               time: number
@@ -4205,11 +5040,15 @@ export interface paths {
                   | 'bank_details_required'
                   | 'bank_details_fetched'
                   | 'analysis_completed'
+                  | 'report_completed'
+                  | 'scoring_completed'
                   | 'aggregation_link_required'
               }
               payload: {
                 customerId: string
                 analysisId?: string
+                /** @description scoring_completed: the scoring (v1) */
+                scoringId?: string
               }
               /** @description When the event was emitted, ms since the epoch */
               time: number
@@ -4412,11 +5251,15 @@ export interface paths {
                   | 'bank_details_required'
                   | 'bank_details_fetched'
                   | 'analysis_completed'
+                  | 'report_completed'
+                  | 'scoring_completed'
                   | 'aggregation_link_required'
               }
               payload: {
                 customerId: string
                 analysisId?: string
+                /** @description scoring_completed: the scoring (v1) */
+                scoringId?: string
               }
               /** @description When the event was emitted, ms since the epoch */
               time: number
@@ -4479,6 +5322,1074 @@ export interface paths {
         }
       }
     }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/scoring/': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    delete: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    options?: never
+    head?: never
+    patch: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    trace?: never
+  }
+  '/v1/scoring/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    delete: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    options?: never
+    head?: never
+    patch: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    trace?: never
+  }
+  '/v1/scoring/{id}/': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    delete: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    options?: never
+    head?: never
+    patch: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    trace?: never
+  }
+  '/oauth/token': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Get an access token (JSON or form body; any audience) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            grant_type: 'client_credentials'
+            client_id: string
+            client_secret: string
+            /** @description Accepted and ignored (any value) */
+            audience?: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              access_token: string
+              /** @description Seconds (ACCESS_TOKEN_SECONDS, default 86,400) */
+              expires_in: number
+              /** @enum {string} */
+              token_type: 'Bearer'
+            }
+          }
+        }
+        /** @description Every failure answers an array of errors */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              title: string
+              detail: string
+              /** @description API_REQUIRED_PARAMS_MISSING, ANALYSIS_ALREADY_REQUESTED, NO_SUITABLE_PARSERS, UNSUPPORTED_COUNTRY_REQUESTED, EXCEEDED_LIMIT, TIMEOUT_PROCESSING, RATE_LIMIT, NOT_FOUND, FORBIDDEN, GONE, UNAUTHORIZED, UNKNOWN_ERROR, SERVICE_UNAVAILABLE */
+              'error-code': string
+              /** @description The offending fields */
+              source: string[]
+            }[]
+          }
+        }
+        /** @description Every failure answers an array of errors */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              title: string
+              detail: string
+              /** @description API_REQUIRED_PARAMS_MISSING, ANALYSIS_ALREADY_REQUESTED, NO_SUITABLE_PARSERS, UNSUPPORTED_COUNTRY_REQUESTED, EXCEEDED_LIMIT, TIMEOUT_PROCESSING, RATE_LIMIT, NOT_FOUND, FORBIDDEN, GONE, UNAUTHORIZED, UNKNOWN_ERROR, SERVICE_UNAVAILABLE */
+              'error-code': string
+              /** @description The offending fields */
+              source: string[]
+            }[]
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v2/report/': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Upload a statement file (multipart field input) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /** @description One or more files, 10 MB together: the Report API JSON (accounts → currencies → transactions) or any format creditlens reads (ALGOAN, Budget Insight, Linxo, CAMT, OFX, MT940, CSV), detected from content */
+            input: string[]
+          }
+        }
+      }
+      responses: {
+        /** @description report pre-processing record */
+        202: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              data: unknown
+            } & {
+              [key: string]: unknown
+            }
+          }
+        }
+        /** @description Every failure answers an array of errors */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              title: string
+              detail: string
+              /** @description API_REQUIRED_PARAMS_MISSING, ANALYSIS_ALREADY_REQUESTED, NO_SUITABLE_PARSERS, UNSUPPORTED_COUNTRY_REQUESTED, EXCEEDED_LIMIT, TIMEOUT_PROCESSING, RATE_LIMIT, NOT_FOUND, FORBIDDEN, GONE, UNAUTHORIZED, UNKNOWN_ERROR, SERVICE_UNAVAILABLE */
+              'error-code': string
+              /** @description The offending fields */
+              source: string[]
+            }[]
+          }
+        }
+        /** @description Every failure answers an array of errors */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              title: string
+              detail: string
+              /** @description API_REQUIRED_PARAMS_MISSING, ANALYSIS_ALREADY_REQUESTED, NO_SUITABLE_PARSERS, UNSUPPORTED_COUNTRY_REQUESTED, EXCEEDED_LIMIT, TIMEOUT_PROCESSING, RATE_LIMIT, NOT_FOUND, FORBIDDEN, GONE, UNAUTHORIZED, UNKNOWN_ERROR, SERVICE_UNAVAILABLE */
+              'error-code': string
+              /** @description The offending fields */
+              source: string[]
+            }[]
+          }
+        }
+        /** @description Every failure answers an array of errors */
+        413: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              title: string
+              detail: string
+              /** @description API_REQUIRED_PARAMS_MISSING, ANALYSIS_ALREADY_REQUESTED, NO_SUITABLE_PARSERS, UNSUPPORTED_COUNTRY_REQUESTED, EXCEEDED_LIMIT, TIMEOUT_PROCESSING, RATE_LIMIT, NOT_FOUND, FORBIDDEN, GONE, UNAUTHORIZED, UNKNOWN_ERROR, SERVICE_UNAVAILABLE */
+              'error-code': string
+              /** @description The offending fields */
+              source: string[]
+            }[]
+          }
+        }
+        /** @description Every failure answers an array of errors */
+        429: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              title: string
+              detail: string
+              /** @description API_REQUIRED_PARAMS_MISSING, ANALYSIS_ALREADY_REQUESTED, NO_SUITABLE_PARSERS, UNSUPPORTED_COUNTRY_REQUESTED, EXCEEDED_LIMIT, TIMEOUT_PROCESSING, RATE_LIMIT, NOT_FOUND, FORBIDDEN, GONE, UNAUTHORIZED, UNKNOWN_ERROR, SERVICE_UNAVAILABLE */
+              'error-code': string
+              /** @description The offending fields */
+              source: string[]
+            }[]
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v2/report/process/{request_id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Process an upload: operations for a country (queued) */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          request_id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description fr, uk (or gb), es, nl, be, de; any case */
+            country: string
+            operations: (
+              | 'categorisation'
+              | 'insights-income'
+              | 'insights-loans'
+              | 'insights-risk'
+              | 'simple-score'
+            )[]
+            params?: {
+              drop_shared_accounts?: boolean
+              drop_joint_accounts?: boolean
+              /** @description Calendar months up to the last complete one */
+              period?: number
+              currency?: string
+              income_definition?: number[]
+              expense_definition?: number[]
+            }
+            /** @description Send report_completed to the project’s subscriptions */
+            use_webhook?: boolean
+          }
+        }
+      }
+      responses: {
+        /** @description report processing record */
+        202: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              data: unknown
+            } & {
+              [key: string]: unknown
+            }
+          }
+        }
+        /** @description Every failure answers an array of errors */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              title: string
+              detail: string
+              /** @description API_REQUIRED_PARAMS_MISSING, ANALYSIS_ALREADY_REQUESTED, NO_SUITABLE_PARSERS, UNSUPPORTED_COUNTRY_REQUESTED, EXCEEDED_LIMIT, TIMEOUT_PROCESSING, RATE_LIMIT, NOT_FOUND, FORBIDDEN, GONE, UNAUTHORIZED, UNKNOWN_ERROR, SERVICE_UNAVAILABLE */
+              'error-code': string
+              /** @description The offending fields */
+              source: string[]
+            }[]
+          }
+        }
+        /** @description Every failure answers an array of errors */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              title: string
+              detail: string
+              /** @description API_REQUIRED_PARAMS_MISSING, ANALYSIS_ALREADY_REQUESTED, NO_SUITABLE_PARSERS, UNSUPPORTED_COUNTRY_REQUESTED, EXCEEDED_LIMIT, TIMEOUT_PROCESSING, RATE_LIMIT, NOT_FOUND, FORBIDDEN, GONE, UNAUTHORIZED, UNKNOWN_ERROR, SERVICE_UNAVAILABLE */
+              'error-code': string
+              /** @description The offending fields */
+              source: string[]
+            }[]
+          }
+        }
+        /** @description Every failure answers an array of errors */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              title: string
+              detail: string
+              /** @description API_REQUIRED_PARAMS_MISSING, ANALYSIS_ALREADY_REQUESTED, NO_SUITABLE_PARSERS, UNSUPPORTED_COUNTRY_REQUESTED, EXCEEDED_LIMIT, TIMEOUT_PROCESSING, RATE_LIMIT, NOT_FOUND, FORBIDDEN, GONE, UNAUTHORIZED, UNKNOWN_ERROR, SERVICE_UNAVAILABLE */
+              'error-code': string
+              /** @description The offending fields */
+              source: string[]
+            }[]
+          }
+        }
+        /** @description Every failure answers an array of errors */
+        410: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              title: string
+              detail: string
+              /** @description API_REQUIRED_PARAMS_MISSING, ANALYSIS_ALREADY_REQUESTED, NO_SUITABLE_PARSERS, UNSUPPORTED_COUNTRY_REQUESTED, EXCEEDED_LIMIT, TIMEOUT_PROCESSING, RATE_LIMIT, NOT_FOUND, FORBIDDEN, GONE, UNAUTHORIZED, UNKNOWN_ERROR, SERVICE_UNAVAILABLE */
+              'error-code': string
+              /** @description The offending fields */
+              source: string[]
+            }[]
+          }
+        }
+      }
+    }
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v2/report/{request_id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Get a report: processing until completed, then the results */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          request_id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description report processing status */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              data: unknown
+            } & {
+              [key: string]: unknown
+            }
+          }
+        }
+        /** @description Every failure answers an array of errors */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              title: string
+              detail: string
+              /** @description API_REQUIRED_PARAMS_MISSING, ANALYSIS_ALREADY_REQUESTED, NO_SUITABLE_PARSERS, UNSUPPORTED_COUNTRY_REQUESTED, EXCEEDED_LIMIT, TIMEOUT_PROCESSING, RATE_LIMIT, NOT_FOUND, FORBIDDEN, GONE, UNAUTHORIZED, UNKNOWN_ERROR, SERVICE_UNAVAILABLE */
+              'error-code': string
+              /** @description The offending fields */
+              source: string[]
+            }[]
+          }
+        }
+        /** @description Every failure answers an array of errors */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              title: string
+              detail: string
+              /** @description API_REQUIRED_PARAMS_MISSING, ANALYSIS_ALREADY_REQUESTED, NO_SUITABLE_PARSERS, UNSUPPORTED_COUNTRY_REQUESTED, EXCEEDED_LIMIT, TIMEOUT_PROCESSING, RATE_LIMIT, NOT_FOUND, FORBIDDEN, GONE, UNAUTHORIZED, UNKNOWN_ERROR, SERVICE_UNAVAILABLE */
+              'error-code': string
+              /** @description The offending fields */
+              source: string[]
+            }[]
+          }
+        }
+        /** @description Every failure answers an array of errors */
+        410: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              title: string
+              detail: string
+              /** @description API_REQUIRED_PARAMS_MISSING, ANALYSIS_ALREADY_REQUESTED, NO_SUITABLE_PARSERS, UNSUPPORTED_COUNTRY_REQUESTED, EXCEEDED_LIMIT, TIMEOUT_PROCESSING, RATE_LIMIT, NOT_FOUND, FORBIDDEN, GONE, UNAUTHORIZED, UNKNOWN_ERROR, SERVICE_UNAVAILABLE */
+              'error-code': string
+              /** @description The offending fields */
+              source: string[]
+            }[]
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v2/category-tree/{country}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The numbered category tree of a country */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          country: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description category tree */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              data: unknown
+            } & {
+              [key: string]: unknown
+            }
+          }
+        }
+        /** @description Every failure answers an array of errors */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              title: string
+              detail: string
+              /** @description API_REQUIRED_PARAMS_MISSING, ANALYSIS_ALREADY_REQUESTED, NO_SUITABLE_PARSERS, UNSUPPORTED_COUNTRY_REQUESTED, EXCEEDED_LIMIT, TIMEOUT_PROCESSING, RATE_LIMIT, NOT_FOUND, FORBIDDEN, GONE, UNAUTHORIZED, UNKNOWN_ERROR, SERVICE_UNAVAILABLE */
+              'error-code': string
+              /** @description The offending fields */
+              source: string[]
+            }[]
+          }
+        }
+        /** @description Every failure answers an array of errors */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              title: string
+              detail: string
+              /** @description API_REQUIRED_PARAMS_MISSING, ANALYSIS_ALREADY_REQUESTED, NO_SUITABLE_PARSERS, UNSUPPORTED_COUNTRY_REQUESTED, EXCEEDED_LIMIT, TIMEOUT_PROCESSING, RATE_LIMIT, NOT_FOUND, FORBIDDEN, GONE, UNAUTHORIZED, UNKNOWN_ERROR, SERVICE_UNAVAILABLE */
+              'error-code': string
+              /** @description The offending fields */
+              source: string[]
+            }[]
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/widget/assets/style.css': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/widget': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/widget/flows/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    put?: never
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/onetime/risk-report': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/ongoing/risk-report': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/auth/token': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/rest/risk-reports/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    put?: never
+    post?: never
     delete?: never
     options?: never
     head?: never
@@ -5099,6 +7010,8 @@ export interface components {
       parameters: {
         disableScores: boolean
         disableCreditInsights: boolean
+        /** @description Months of history analysed, when the client set it */
+        windowMonths?: number
       }
       /**
        * @description CREATED → IN_PROGRESS (accounts uploaded) → COMPLETED or ERROR
