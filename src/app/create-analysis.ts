@@ -37,6 +37,9 @@ export const createAnalysis = async (
   const parameters = {
     disableScores: input.parameters?.disableScores ?? false,
     disableCreditInsights: input.parameters?.disableCreditInsights ?? false,
+    ...(input.parameters?.windowMonths !== undefined && {
+      windowMonths: input.parameters.windowMonths,
+    }),
   }
   if (parameters.disableScores === true && parameters.disableCreditInsights === true) {
     throw new AppError(

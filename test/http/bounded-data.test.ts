@@ -85,7 +85,11 @@ test('the window: 12 months before the latest date by default, windowMonths othe
   const read = json<{ parameters: unknown }>(
     await call(harness, token, 'GET', `/v2/customers/${customerId}/analyses/${whole}`),
   )
-  assert.deepEqual(read.parameters, { windowMonths: 24 })
+  assert.deepEqual(read.parameters, {
+    disableScores: false,
+    disableCreditInsights: false,
+    windowMonths: 24,
+  })
 
   for (const windowMonths of [0, 241, 1.5]) {
     const refused = await call(harness, token, 'POST', `/v2/customers/${customerId}/analyses`, {
@@ -148,8 +152,10 @@ test('the analyses list pages 20 by default, streams each analysis exactly as it
   assert.equal(first.resources.length, 20)
   assert.equal(first.pagination.totalResources, 22)
   assert.equal(first.pagination.next, `${url}?page=2&limit=20`)
+  // Above the list's maximum (100), pages of the maximum, as for every list (not a 400).
   const tooMany = await call(harness, token, 'GET', `${url}?limit=101`)
-  assert.equal(tooMany.statusCode, 400)
+  assert.equal(tooMany.statusCode, 200)
+  assert.equal(json<{ resources: unknown[] }>(tooMany).resources.length, 22)
 
   // Each listed analysis, results included, is byte for byte what its own GET answers.
   const page = await call(harness, token, 'GET', `${url}?limit=2`)
