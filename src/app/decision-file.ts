@@ -209,7 +209,8 @@ export const loadDecisionFile = async (
   analysisId: string,
 ): Promise<DecisionFile> => {
   const analysis = await findProjectAnalysis(deps, projectId, analysisId)
-  const customer = await deps.customers.find(projectId, analysis.customerId)
+  // Hidden customers (Report API, risk reports) included: the console links their analyses.
+  const customer = await deps.console.findCustomer(projectId, analysis.customerId)
   if (!customer) throw unknownEntity('Analysis')
   const scores = parse<Scores>(analysis.scores)
   const insights = parse<CreditInsights>(analysis.creditInsights)
