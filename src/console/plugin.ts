@@ -275,7 +275,7 @@ const consolePages = (deps: ConsoleDeps) => async (app: FastifyInstance) => {
   app.get('/analyses/:analysisId', async (request, reply) => {
     const { projectId } = analystOf(request)
     const { analysisId } = request.params as { analysisId: string }
-    const file = await loadDecisionFile(deps, projectId, analysisId)
+    const file = await loadDecisionFile(deps, projectId, analysisId, { hiddenCustomers: true })
     const query = queryOf(request)
     const category = query.category && isCategory(query.category) ? query.category : ''
     const shown = file.transactions.filter(
@@ -298,7 +298,7 @@ const consolePages = (deps: ConsoleDeps) => async (app: FastifyInstance) => {
   app.get('/analyses/:analysisId/report.pdf', async (request, reply) => {
     const { projectId } = analystOf(request)
     const { analysisId } = request.params as { analysisId: string }
-    const file = await loadDecisionFile(deps, projectId, analysisId)
+    const file = await loadDecisionFile(deps, projectId, analysisId, { hiddenCustomers: true })
     const pdf = await decisionFilePdf(file)
     return reply
       .type('application/pdf')

@@ -178,6 +178,9 @@ describe('console lists', () => {
       const analysis = await analystA.get(`/console/analyses/${flow.analysisId}`)
       assert.equal(analysis.statusCode, 200)
       assert.match(analysis.body, /Credit score/i)
+      const pdf = await analystA.get(`/console/analyses/${flow.analysisId}/report.pdf`)
+      assert.equal(pdf.statusCode, 200)
+      assert.equal(pdf.headers['content-type'], 'application/pdf')
     }
     // newest first
     assert.ok(page.body.indexOf(ongoing.id) < page.body.indexOf(oneTime.id))
@@ -193,6 +196,8 @@ describe('console lists', () => {
       assert.ok(!ids.includes(flow.customerId))
       const one = await call(harness, projectA.token, 'GET', `/v2/customers/${flow.customerId}`)
       assert.equal(one.statusCode, 404)
+      const pdf = `/v2/customers/${flow.customerId}/analyses/${flow.analysisId}/report.pdf`
+      assert.equal((await call(harness, projectA.token, 'GET', pdf)).statusCode, 404)
     }
     const list = await analystA.get('/console/analyses')
     assert.equal(list.statusCode, 200)
