@@ -2,7 +2,7 @@
  * The ports of the analyst console: analysts and their sessions, and the project-wide list of
  * analyses. Implemented in store/console.ts.
  */
-import type { AnalysisStatus, Tx } from './ports.ts'
+import type { AnalysisStatus, Customer, Tx } from './ports.ts'
 
 export interface Analyst {
   id: string
@@ -32,6 +32,34 @@ export interface AnalysisSearch {
   offset: number
 }
 
+/** A page of a project-wide list, newest first. */
+export interface ListPage {
+  limit: number
+  offset: number
+}
+
+/** A Report API report (issue 13), as the console lists it. */
+export interface ReportListItem {
+  id: string
+  status: string
+  createdAt: Date
+  operations: string[]
+  country: string | null
+  /** The analysis behind the report; null before processing and once the report is gone. */
+  analysisId: string | null
+}
+
+/** A risk report flow (issue 14), as the console lists it. */
+export interface RiskReportListItem {
+  id: string
+  access: 'onetime' | 'ongoing'
+  status: string
+  createdAt: Date
+  /** Whether the lender gave a holder name to verify (the report holds the match). */
+  holderVerification: boolean
+  analysisId: string | null
+}
+
 export interface ConsoleStore {
   /** Inserts; false when the e-mail is taken. */
   insertAnalyst(tx: Tx, analyst: Analyst): Promise<boolean>
@@ -54,6 +82,16 @@ export interface ConsoleStore {
     projectId: string,
     search: AnalysisSearch,
   ): Promise<{ items: AnalysisListItem[]; total: number }>
+  listReports(
+    projectId: string,
+    page: ListPage,
+  ): Promise<{ items: ReportListItem[]; total: number }>
+  listRiskReports(
+    projectId: string,
+    page: ListPage,
+  ): Promise<{ items: RiskReportListItem[]; total: number }>
+  /** A customer of the project, hidden ones (Report API, risk reports) included. */
+  findCustomer(projectId: string, id: string): Promise<Customer | undefined>
   recordRerun(tx: Tx, analysisId: string, previousAnalysisId: string): Promise<void>
   /** The analysis a re-analysis started from, if it was one. */
   previousOf(analysisId: string): Promise<string | undefined>

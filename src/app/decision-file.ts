@@ -207,9 +207,13 @@ export const loadDecisionFile = async (
   deps: DecisionDeps,
   projectId: string,
   analysisId: string,
+  /** Hidden customers' analyses too (Report API, risk reports): the console links them. */
+  options: { hiddenCustomers?: boolean } = {},
 ): Promise<DecisionFile> => {
   const analysis = await findProjectAnalysis(deps, projectId, analysisId)
-  const customer = await deps.customers.find(projectId, analysis.customerId)
+  const customer = options.hiddenCustomers
+    ? await deps.console.findCustomer(projectId, analysis.customerId)
+    : await deps.customers.find(projectId, analysis.customerId)
   if (!customer) throw unknownEntity('Analysis')
   const scores = parse<Scores>(analysis.scores)
   const insights = parse<CreditInsights>(analysis.creditInsights)

@@ -33,6 +33,7 @@ import { CATEGORIES, isCategory } from '../engine/model/index.ts'
 import { PROJECT_RULE_PREFIX } from '../engine/project-rules.ts'
 import { analysisView } from './analysis-view.ts'
 import { formatter } from './format.ts'
+import { CONSOLE_LISTS } from './lists.ts'
 import { decisionFilePdf } from './pdf.ts'
 
 export type ConsoleDeps = AppDeps & { console: ConsoleStore; rules: RuleStore }
@@ -112,7 +113,7 @@ export const consolePlugin = (deps: ConsoleDeps) => async (app: FastifyInstance)
     engine: { eta: new Eta({ autoEscape: true }) },
     root: VIEWS,
     viewExt: 'eta',
-    defaultContext: { categories: CATEGORIES, statuses: STATUSES },
+    defaultContext: { categories: CATEGORIES, statuses: STATUSES, lists: CONSOLE_LISTS },
   })
   app.register(consolePages(deps))
 }
@@ -274,7 +275,7 @@ const consolePages = (deps: ConsoleDeps) => async (app: FastifyInstance) => {
   app.get('/analyses/:analysisId', async (request, reply) => {
     const { projectId } = analystOf(request)
     const { analysisId } = request.params as { analysisId: string }
-    const file = await loadDecisionFile(deps, projectId, analysisId)
+    const file = await loadDecisionFile(deps, projectId, analysisId, { hiddenCustomers: true })
     const query = queryOf(request)
     const category = query.category && isCategory(query.category) ? query.category : ''
     const shown = file.transactions.filter(
@@ -297,7 +298,7 @@ const consolePages = (deps: ConsoleDeps) => async (app: FastifyInstance) => {
   app.get('/analyses/:analysisId/report.pdf', async (request, reply) => {
     const { projectId } = analystOf(request)
     const { analysisId } = request.params as { analysisId: string }
-    const file = await loadDecisionFile(deps, projectId, analysisId)
+    const file = await loadDecisionFile(deps, projectId, analysisId, { hiddenCustomers: true })
     const pdf = await decisionFilePdf(file)
     return reply
       .type('application/pdf')
@@ -344,6 +345,28 @@ const consolePages = (deps: ConsoleDeps) => async (app: FastifyInstance) => {
       return reply.redirect(`/console/analyses/${next.id}`, 303)
     },
   )
+
+  // ---- reports, risk reports (src/console/lists.ts) ----------------------------------------------
+
+  for (const list of CONSOLE_LISTS) {
+    app.get(`/${list.path}`, async (request, reply) => {
+      const { projectId } = analystOf(request)
+      const query = queryOf(request)
+      const page = Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? '1', 10) || 1))
+      const { rows, total } = await list.rows(deps.console, projectId, {
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+      })
+      const link = (p: number) => `/console/${list.path}?page=${p}`
+      return render(reply, 'list', {
+        list,
+        rows,
+        total,
+        previous: page > 1 ? link(page - 1) : null,
+        next: page * PAGE_SIZE < total ? link(page + 1) : null,
+      })
+    })
+  }
 
   // ---- rules -----------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-import type { AnalysisStatus, Tx } from '../app/ports.ts'
+import type { AnalysisStatus, Customer, Tx } from '../app/ports.ts'
 import type { Analyst, ConsoleStore } from '../app/console-ports.ts'
 
 interface AnalystRow {
@@ -133,6 +133,98 @@ export const consoleStore = (db: Tx): ConsoleStore => ({
       })),
       total: rows[0]?.total ?? 0,
     }
+  },
+
+  listReports: async (projectId, page) => {
+    const { rows } = await db.query<{
+      id: string
+      status: string
+      created_at: Date
+      operations: string[] | null
+      country: string | null
+      analysis_id: string | null
+      total: number
+    }>(
+      `select r.id, r.status, r.created_at, r.request -> 'operations' as operations,
+              r.request ->> 'country' as country,
+              (select an.id from analyses an where an.customer_id = r.customer_id
+                order by an.created_at desc, an.id desc limit 1) as analysis_id,
+              count(*) over ()::int as total
+         from reports r where r.project_id = $1
+        order by r.created_at desc, r.id desc limit $2 offset $3`,
+      [projectId, page.limit, page.offset],
+    )
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        status: row.status,
+        createdAt: new Date(row.created_at),
+        operations: row.operations ?? [],
+        country: row.country,
+        analysisId: row.analysis_id,
+      })),
+      total: rows[0]?.total ?? 0,
+    }
+  },
+
+  listRiskReports: async (projectId, page) => {
+    const { rows } = await db.query<{
+      id: string
+      access: 'onetime' | 'ongoing'
+      status: string
+      created_at: Date
+      holder: boolean
+      analysis_id: string | null
+      total: number
+    }>(
+      // A deleted one-time flow's analysis went with its customer: no link then.
+      `select f.id, f.access, f.status, f.created_at, (f.parameters ? 'name') as holder,
+              an.id as analysis_id, count(*) over ()::int as total
+         from risk_report_flows f left join analyses an on an.id = f.analysis_id
+        where f.project_id = $1
+        order by f.created_at desc, f.id desc limit $2 offset $3`,
+      [projectId, page.limit, page.offset],
+    )
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        access: row.access,
+        status: row.status,
+        createdAt: new Date(row.created_at),
+        holderVerification: row.holder,
+        analysisId: row.analysis_id,
+      })),
+      total: rows[0]?.total ?? 0,
+    }
+  },
+
+  findCustomer: async (projectId, id) => {
+    const { rows } = await db.query<{
+      id: string
+      project_id: string
+      custom_identifier: string
+      aggregation_details: Customer['aggregationDetails']
+      personal_details: Customer['personalDetails']
+      created_at: Date
+      updated_at: Date
+    }>(
+      `select id, project_id, custom_identifier, aggregation_details, personal_details, created_at,
+              updated_at
+         from customers where project_id = $1 and id = $2`,
+      [projectId, id],
+    )
+    const row = rows[0]
+    return (
+      row && {
+        id: row.id,
+        projectId: row.project_id,
+        customIdentifier: row.custom_identifier,
+        aggregationDetails: row.aggregation_details,
+        personalDetails: row.personal_details,
+        createdAt: new Date(row.created_at),
+        updatedAt: new Date(row.updated_at),
+      }
+    )
   },
 
   recordRerun: async (tx, analysisId, previousAnalysisId) => {

@@ -211,4 +211,16 @@ export const riskReportStore = (db: Tx): RiskReportStore => ({
     )
     return rows.map(toFlow)
   },
+
+  hideCustomer: async (tx, customerId) => {
+    await tx.query('update customers set hidden = true where id = $1', [customerId])
+  },
+
+  removeCustomer: async (tx, projectId, customerId) => {
+    // Accounts, transactions, analyses and their results, and events go with it (on delete cascade).
+    await tx.query('delete from customers where project_id = $1 and id = $2 and hidden', [
+      projectId,
+      customerId,
+    ])
+  },
 })

@@ -1,10 +1,11 @@
 /**
  * The risk report flow (docs/risk-report.md): a widget link (`createLink`) opens the hosted page
  * for the project's end user; when they share accounts (`riskReportCaller`), the accounts go to
- * a hidden customer of the project (one per one-time flow, one per `user_id` for ongoing flows)
- * and an analysis is launched as for the analyses API; the user goes back with a code, which the
- * lender exchanges for tokens (tokens.ts) to read the report (`getReport`). One-time data is
- * deleted one hour after the flow ends (`purgeExpired`), then the report answers 410.
+ * a hidden customer of the project (absent from the v2 customer routes; one per one-time flow,
+ * one per `user_id` for ongoing flows) and an analysis is launched as for the analyses API; the
+ * user goes back with a code, which the lender exchanges for tokens (tokens.ts) to read the report
+ * (`getReport`). One-time data is deleted one hour after the flow ends (`purgeExpired`), then the
+ * report answers 410.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { Account } from '../../engine/model/index.ts'
@@ -145,7 +146,12 @@ const customerFor = async (deps: RiskReportDeps, flow: RiskReportFlow): Promise<
     createdAt: now,
     updatedAt: now,
   }
-  const inserted = await app.inTransaction((tx) => app.customers.insert(tx, customer))
+  // Hidden, as the Report API's: the v2 customer routes and the analyses list never show it.
+  const inserted = await app.inTransaction(async (tx) => {
+    const stored = await app.customers.insert(tx, customer)
+    if (stored) await deps.store.hideCustomer(tx, stored.id)
+    return stored
+  })
   const id = inserted?.id ?? customer.id
   return flow.access === 'ongoing' && flow.userId !== null
     ? deps.store.saveUserCustomer(flow.projectId, flow.userId, id)
@@ -240,7 +246,7 @@ export const purgeExpired = async (deps: RiskReportDeps): Promise<number> => {
   for (const flow of expired) {
     if (flow.customerId !== null) {
       const customerId = flow.customerId
-      await app.inTransaction((tx) => app.customers.remove(tx, flow.projectId, customerId))
+      await app.inTransaction((tx) => deps.store.removeCustomer(tx, flow.projectId, customerId))
     }
     // Nothing personal stays: the holder's name, preselected accounts and state go too.
     const kept = { ...flow.parameters }

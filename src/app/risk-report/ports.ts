@@ -1,5 +1,6 @@
 /** The store port of risk report flows and their tokens (src/store/risk-reports.ts). */
 import type { HostedAccountType, HostedLanguage } from '../hosted-flow.ts'
+import type { Tx } from '../ports.ts'
 
 export type RiskReportAccess = 'onetime' | 'ongoing'
 export type RiskReportStatus = 'CREATED' | 'COMPLETED' | 'CANCELLED' | 'DELETED'
@@ -83,4 +84,8 @@ export interface RiskReportStore {
   revokeGrant(id: string, now: Date): Promise<void>
   /** One-time flows whose data is past its deletion time and still there. */
   expiredFlows(now: Date): Promise<RiskReportFlow[]>
+  /** Hides a flow's customer from the v2 customer routes (as the Report API's are). */
+  hideCustomer(tx: Tx, customerId: string): Promise<void>
+  /** Deletes a flow's hidden customer and everything that hangs from it. */
+  removeCustomer(tx: Tx, projectId: string, customerId: string): Promise<void>
 }
