@@ -49,6 +49,22 @@ export interface ReportListItem {
   analysisId: string | null
 }
 
+/** A v1 scoring (issue 15), as the console lists it. */
+export interface ScoringListItem {
+  id: string
+  status: string
+  liveMode: boolean
+  createdAt: Date
+  /** Minor units of `currency`, requested and paid upfront. */
+  amount: number
+  upfront: number
+  currency: string
+  duration: number
+  score: number | null
+  /** The analysis behind the scoring, once the customer shared data. */
+  analysisId: string | null
+}
+
 /** A risk report flow (issue 14), as the console lists it. */
 export interface RiskReportListItem {
   id: string
@@ -90,6 +106,10 @@ export interface ConsoleStore {
     projectId: string,
     page: ListPage,
   ): Promise<{ items: RiskReportListItem[]; total: number }>
+  listScorings(
+    projectId: string,
+    page: ListPage,
+  ): Promise<{ items: ScoringListItem[]; total: number }>
   /** A customer of the project, hidden ones (Report API, risk reports) included. */
   findCustomer(projectId: string, id: string): Promise<Customer | undefined>
   recordRerun(tx: Tx, analysisId: string, previousAnalysisId: string): Promise<void>

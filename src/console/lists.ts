@@ -1,8 +1,8 @@
 /**
  * The console's project-wide lists besides the analyses: Report API reports and risk report
- * flows. Each list is one entry here (its store query and its columns); the plugin serves every
+ * flows, v1 scorings. Each list is one entry here (its store query and its columns); the plugin serves every
  * entry at `/console/{path}` with the shared `list` view, paged, newest first, the project's
- * rows only. A further list (v1 scorings) is one more entry.
+ * rows only. A further list is one more entry.
  */
 import type { ConsoleStore, ListPage } from '../app/console-ports.ts'
 import { formatter } from './format.ts'
@@ -76,6 +76,32 @@ export const CONSOLE_LISTS: readonly ConsoleList[] = [
           status(item.status),
           { text: day(item.createdAt) },
           { text: item.holderVerification ? 'Requested' : 'Not requested' },
+          analysis(item.analysisId),
+        ]),
+      }
+    },
+  },
+  {
+    path: 'scorings',
+    title: 'Scorings',
+    intro:
+      'Scorings asked through the scoring API v1 (POST /v1/scoring/), test and live, with their status and score.',
+    noun: 'scorings',
+    columns: ['Scoring', 'Mode', 'Status', 'Created', 'Credit', 'Score', 'Analysis'],
+    rows: async (store, projectId, page) => {
+      const { items, total } = await store.listScorings(projectId, page)
+      const money = formatter('en-GB', 'EUR').money
+      return {
+        total,
+        rows: items.map((item) => [
+          { text: item.id },
+          { text: item.liveMode ? 'Live' : 'Test' },
+          status(item.status),
+          { text: day(item.createdAt) },
+          {
+            text: `${money(item.amount / 100, item.currency.toUpperCase())} over ${item.duration} months`,
+          },
+          { text: item.score === null ? '—' : String(item.score) },
           analysis(item.analysisId),
         ]),
       }

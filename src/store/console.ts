@@ -167,6 +167,45 @@ export const consoleStore = (db: Tx): ConsoleStore => ({
     }
   },
 
+  listScorings: async (projectId, page) => {
+    const { rows } = await db.query<{
+      id: string
+      status: string
+      live_mode: boolean
+      created_at: Date
+      amount: number
+      upfront: number
+      currency: string
+      duration: number
+      score: number | null
+      analysis_id: string | null
+      total: number
+    }>(
+      // An analysis removed since (its customer deleted): no link then.
+      `select s.id, s.status, s.live_mode, s.created_at, s.amount, s.upfront, s.currency,
+              s.duration, s.score, an.id as analysis_id, count(*) over ()::int as total
+         from scorings s left join analyses an on an.id = s.analysis_id
+        where s.project_id = $1
+        order by s.created_at desc, s.id desc limit $2 offset $3`,
+      [projectId, page.limit, page.offset],
+    )
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        status: row.status,
+        liveMode: row.live_mode,
+        createdAt: new Date(row.created_at),
+        amount: Number(row.amount),
+        upfront: Number(row.upfront),
+        currency: row.currency,
+        duration: Number(row.duration),
+        score: row.score === null ? null : Number(row.score),
+        analysisId: row.analysis_id,
+      })),
+      total: rows[0]?.total ?? 0,
+    }
+  },
+
   listRiskReports: async (projectId, page) => {
     const { rows } = await db.query<{
       id: string

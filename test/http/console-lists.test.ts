@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { createAnalyst } from '../../src/app/analysts.ts'
+import { createScoringKeys } from '../../src/app/scoring/keys.ts'
 import { Visitor } from '../support/console-session.ts'
 import { csrfOf, formClient, inputValues, type FormClient } from '../support/form-client.ts'
 import { call, json, newProject, startHarness, type Harness } from './harness.ts'
@@ -21,6 +22,7 @@ let report: { id: string; analysisId: string }
 let oneTime: { id: string; customerId: string; analysisId: string }
 let ongoing: { id: string; customerId: string; analysisId: string }
 let visibleAnalysisId: string
+let scoringId: string
 let analystA: Visitor
 let analystB: Visitor
 const REDIRECT = 'https://lender.example/callback'
@@ -120,12 +122,50 @@ before(async () => {
   )
   assert.equal(upload.statusCode, 202, upload.body)
   visibleAnalysisId = json<{ id: string }>(upload).id
+  // A v1 scoring asked with project B's test key (it waits for its customer: requested); B, so
+  // that its customer (a v2 customer) stays out of project A's customer counts below.
+  const store = harness.runtime.store
+  const keys = await store.inTransaction((tx) => createScoringKeys(store, tx, projectB.projectId))
+  const scoring = await harness.app.inject({
+    method: 'POST',
+    url: '/v1/scoring/',
+    headers: { authorization: `Basic ${Buffer.from(`${keys.testKey}:`).toString('base64')}` },
+    payload: {
+      amount: 300000,
+      currency: 'eur',
+      customer: { email: 'ana@example.es', name: 'Ana Ruiz' },
+      duration: 12,
+      return_url: 'https://lender.example/back',
+      sepa: { iban: 'FR1420041010050500013M02606', name: 'Ana Ruiz' },
+      upfront: 0,
+    },
+  })
+  assert.equal(scoring.statusCode, 200, scoring.body)
+  scoringId = json<{ id: string }>(scoring).id
   analystA = await signedIn(projectA.projectId, 'analyst@lender-a.example')
   analystB = await signedIn(projectB.projectId, 'analyst@lender-b.example')
 })
 after(() => harness.close())
 
 describe('console lists', () => {
+  it("list the v1 scorings with mode, status, credit and score; never another project's", async () => {
+    const page = await analystB.get('/console/scorings')
+    assert.equal(page.statusCode, 200)
+    assert.match(page.body, /<h1>Scorings<\/h1>/)
+    assert.match(page.body, /<p>1 scorings<\/p>/)
+    assert.match(
+      page.body,
+      new RegExp(
+        `<td>${scoringId}</td>\\s*<td>Test</td>\\s*<td><span class="status status-requested">requested</span></td>\\s*<td>[^<]+</td>\\s*<td>€3,000.00 over 12 months</td>\\s*<td>—</td>`,
+      ),
+    )
+    const other = await analystA.get('/console/scorings')
+    assert.equal(other.statusCode, 200)
+    assert.match(other.body, /<p>0 scorings<\/p>/)
+    assert.ok(!other.body.includes(scoringId))
+    assert.equal((await new Visitor(harness.app).get('/console/scorings')).statusCode, 303)
+  })
+
   it('need a session, and the main navigation links them', async () => {
     const anonymous = new Visitor(harness.app)
     for (const url of ['/console/reports', '/console/risk-reports']) {
