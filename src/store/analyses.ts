@@ -14,6 +14,7 @@ import type {
 import type { InputWarning } from '../app/analysis-notes.ts'
 import { stringifyReusing } from './json-text.ts'
 import { pack, unpack } from './packed.ts'
+import { LRUCache } from 'lru-cache'
 
 interface AnalysisRow {
   id: string
@@ -84,6 +85,25 @@ export const TRANSACTION_CHUNK = 50
  * engine thread for a cache that keeps 64 MB. Reads of such an analysis stream from the store.
  */
 export const WIRE_TEXT_LIMIT = 8 * 1024 * 1024
+
+/**
+ * Characters of unpacked transaction chunks a process keeps (~2 per byte of text held): pages
+ * of an analysis read again, or read one after another, unpack each chunk once.
+ */
+export const TRANSACTION_CHUNK_CACHE_CHARS = 32 * 1024 * 1024
+
+/** The version of an analysis row: changes with every write of the row. */
+const VERSION = `a.xmin::text || '/' || a.updated_at::text`
+
+type TransactionsPage = Awaited<ReturnType<AnalysisStore['pageTransactions']>> & {}
+
+/** Where the chunks of a finished analysis are, and its accounts' totals. */
+interface ChunkLayout {
+  version: string
+  total: number
+  accounts: Map<string, number>
+  chunks: { accountId: string; start: number; accountIndex: number; count: number }[]
+}
 
 const isStoredResult = (stored: unknown): stored is StoredResult =>
   typeof stored === 'object' &&
@@ -323,7 +343,7 @@ export const analysisStore = (db: Tx): AnalysisStore => {
     params: unknown[],
     accountId: string | undefined,
     { limit, page }: PageRequest,
-  ) => {
+  ): Promise<(TransactionsPage & { version: string }) | undefined> => {
     const start = (page - 1) * limit
     const end = start + limit
     const n = params.length
@@ -335,19 +355,22 @@ export const analysisStore = (db: Tx): AnalysisStore => {
       status: Analysis['status']
       has_accounts: boolean
       error: Analysis['error']
+      version: string
       total: number
       found: boolean
       first: number | null
+      start: number | null
       count: number | null
       body: string | null
     }>(
-      `select a.id, a.status, a.has_accounts, a.error, t.total, t.found, c.first, c.count, c.body
+      `select a.id, a.status, a.has_accounts, a.error, ${VERSION} as version, t.total, t.found,
+              c.first, c.start, c.count, c.body
          from analyses a
          cross join lateral (
            select coalesce(sum(transaction_count), 0)::int as total, count(*) > 0 as found
              from analysis_accounts where analysis_id = a.id ${account}) t
          left join lateral (
-           select ${index} as first, count, body from analysis_transaction_chunks
+           select ${index} as first, start_index as start, count, body from analysis_transaction_chunks
             where analysis_id = a.id ${account}
               and ${index} < $${n + 2} and ${index} + count > $${n + 1}
             order by 1) c on true
@@ -366,15 +389,131 @@ export const analysisStore = (db: Tx): AnalysisStore => {
     // An analysis completed before chunks existed keeps one text per account.
     if (chunks.length === 0 && start < head.total) {
       const legacy = await legacyTransactions(head.id, accountId, start, end)
-      return { analysis, accountFound: head.found, page: legacy }
+      return { analysis, version: head.version, accountFound: head.found, page: legacy }
     }
     const items: JsonText[] = []
     for (const chunk of chunks) {
       const from = chunk.first ?? 0
-      const texts = lines(await unpack(chunk.body ?? ''))
+      const texts = await chunkLines(head.version, head.id, chunk.start ?? 0, chunk.body ?? '')
       for (const json of texts.slice(Math.max(0, start - from), end - from)) items.push({ json })
     }
-    return { analysis, accountFound: head.found, page: paged(items, head.total) }
+    return {
+      analysis,
+      version: head.version,
+      accountFound: head.found,
+      page: paged(items, head.total),
+    }
+  }
+
+  /**
+   * Unpacked chunks, under the version of the analysis they were read with: a chunk is read from
+   * the database with the page that first needs it, and unpacked once per process.
+   */
+  const chunkCache = new LRUCache<string, string[]>({
+    maxSize: TRANSACTION_CHUNK_CACHE_CHARS,
+    sizeCalculation: (texts) => texts.reduce((size, json) => size + json.length, 1),
+  })
+  /** A chunk is known by its first transaction's index in the whole analysis. */
+  const chunkKey = (version: string, analysisId: string, start: number) =>
+    `${analysisId}/${version}/${start}`
+  const chunkLines = async (version: string, analysisId: string, start: number, body: string) => {
+    const key = chunkKey(version, analysisId, start)
+    const cached = chunkCache.get(key)
+    if (cached) return cached
+    const texts = lines(await unpack(body))
+    chunkCache.set(key, texts)
+    return texts
+  }
+
+  /**
+   * A page served from the chunk cache after one primary-key read of the analysis (its version
+   * and state); undefined when a chunk it needs is not cached, or the analysis changed.
+   */
+  const cachedTransactionsPage = async (
+    analysisId: string,
+    where: string,
+    params: unknown[],
+    accountId: string | undefined,
+    { limit, page }: PageRequest,
+  ): Promise<TransactionsPage | undefined> => {
+    const layoutOf = layouts.get(analysisId)
+    if (!layoutOf) return undefined
+    const { rows } = await db.query<{
+      id: string
+      status: Analysis['status']
+      has_accounts: boolean
+      error: Analysis['error']
+      version: string
+    }>(
+      `select id, status, has_accounts, error, ${VERSION} as version from analyses a ${where}`,
+      params,
+    )
+    const head = rows[0]
+    if (!head || head.version !== layoutOf.version) return undefined
+    const byAccount = accountId !== undefined
+    const start = (page - 1) * limit
+    const end = start + limit
+    const total = byAccount ? layoutOf.accounts.get(accountId) : layoutOf.total
+    const items: JsonText[] = []
+    for (const chunk of layoutOf.chunks) {
+      if (byAccount && chunk.accountId !== accountId) continue
+      const from = byAccount ? chunk.accountIndex : chunk.start
+      if (from >= end || from + chunk.count <= start) continue
+      const texts = chunkCache.get(chunkKey(head.version, head.id, chunk.start))
+      if (!texts) return undefined
+      for (const json of texts.slice(Math.max(0, start - from), end - from)) items.push({ json })
+    }
+    return {
+      analysis: {
+        id: head.id,
+        status: head.status,
+        hasAccounts: head.has_accounts,
+        error: head.error,
+      },
+      accountFound: byAccount ? total !== undefined : layoutOf.accounts.size > 0,
+      page: paged(items, total ?? 0),
+    }
+  }
+
+  /** Where the chunks of recently paged analyses are, under the version they were read at. */
+  const layouts = new LRUCache<string, ChunkLayout>({ max: 10_000 })
+  /** Reads, in one statement (one snapshot), where the chunks of a finished analysis are. */
+  const rememberLayout = async (analysisId: string) => {
+    const { rows } = await db.query<{
+      version: string
+      accounts: { account_id: string; transaction_count: number }[] | null
+      chunks:
+        { account_id: string; start_index: number; account_index: number; count: number }[] | null
+    }>(
+      `select ${VERSION} as version,
+              (select json_agg(json_build_object('account_id', account_id,
+                        'transaction_count', transaction_count))
+                 from analysis_accounts where analysis_id = a.id) as accounts,
+              (select json_agg(json_build_object('account_id', account_id,
+                        'start_index', start_index, 'account_index', account_index,
+                        'count', count) order by start_index)
+                 from analysis_transaction_chunks where analysis_id = a.id) as chunks
+         from analyses a where a.id = $1 and a.status = 'COMPLETED'`,
+      [analysisId],
+    )
+    const row = rows[0]
+    if (!row) return
+    const accounts = row.accounts ?? []
+    const chunks = row.chunks ?? []
+    const total = accounts.reduce((sum, account) => sum + account.transaction_count, 0)
+    // Stored before chunks existed: every page is read from the database.
+    if (chunks.reduce((sum, chunk) => sum + chunk.count, 0) !== total) return
+    layouts.set(analysisId, {
+      version: row.version,
+      total,
+      accounts: new Map(accounts.map((account) => [account.account_id, account.transaction_count])),
+      chunks: chunks.map((chunk) => ({
+        accountId: chunk.account_id,
+        start: chunk.start_index,
+        accountIndex: chunk.account_index,
+        count: chunk.count,
+      })),
+    })
   }
 
   /** Transactions of an analysis stored before chunks: one packed text per account. */
@@ -836,12 +975,22 @@ export const analysisStore = (db: Tx): AnalysisStore => {
       return found?.page ?? paged([], 0)
     },
 
-    pageTransactions: (projectId, customerId, analysisId, accountId, page) =>
-      transactionsPage(
-        'where a.project_id = $1 and a.customer_id = $2 and a.id = $3',
-        [projectId, customerId, analysisId],
-        accountId,
-        page,
-      ),
+    pageTransactions: async (projectId, customerId, analysisId, accountId, page) => {
+      const where = 'where a.project_id = $1 and a.customer_id = $2 and a.id = $3'
+      const params = [projectId, customerId, analysisId]
+      const cached = await cachedTransactionsPage(analysisId, where, params, accountId, page)
+      if (cached) return cached
+      const found = await transactionsPage(where, params, accountId, page)
+      // Only a finished analysis's transactions stay as they are.
+      if (
+        found?.analysis.status === 'COMPLETED' &&
+        layouts.get(analysisId)?.version !== found.version
+      ) {
+        await rememberLayout(analysisId)
+      }
+      return (
+        found && { analysis: found.analysis, accountFound: found.accountFound, page: found.page }
+      )
+    },
   }
 }
