@@ -14,6 +14,7 @@
  *
  * Ends with `SCALE workers1=<analyses/s> workers2=<analyses/s> workers4=<analyses/s> ratio2=<x>`.
  */
+import { readdir, readFile } from 'node:fs/promises'
 import autocannon from 'autocannon'
 import { parseBody } from '../src/adapters/index.ts'
 import { analyse } from '../src/engine/analyse.ts'
@@ -40,6 +41,59 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
+}
+
+const cpus = (await import('node:os')).cpus().length
+
+// Where the CPU goes during a drain, from Linux's /proc (clock ticks of 1/100 s).
+const TICKS_PER_SECOND = 100
+/** Busy and total ticks of the whole machine, all cores. */
+const machineTicks = async () => {
+  const fields = ((await readFile('/proc/stat', 'utf8')).split('\n')[0] ?? '')
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number)
+  const total = fields.reduce((sum, n) => sum + n, 0)
+  return { busy: total - (fields[3] ?? 0) - (fields[4] ?? 0), total }
+}
+/** User and system ticks of a process (all its threads), with its command name. */
+const processTicks = async (pid: number | string) => {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8')
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    // utime and stime are the 14th and 15th fields of the line, 12th and 13th after the name.
+    return { name, ticks: Number(fields[11]) + Number(fields[12]) }
+  } catch {
+    return { name: '', ticks: 0 } // exited meanwhile
+  }
+}
+/** Ticks of every PostgreSQL process alive now (the server and its backends). */
+const postgresTicks = async () => {
+  const pids = (await readdir('/proc')).filter((entry) => /^\d+$/.test(entry))
+  const all = await Promise.all(pids.map(processTicks))
+  return all.filter((p) => p.name === 'postgres').reduce((sum, p) => sum + p.ticks, 0)
+}
+const cpuSnapshot = async (pids: number[]) => ({
+  at: Date.now(),
+  machine: await machineTicks(),
+  workers: (await Promise.all(pids.map(processTicks))).reduce((sum, p) => sum + p.ticks, 0),
+  postgres: await postgresTicks(),
+})
+/** Cores used on average between two snapshots: by the machine, the workers, PostgreSQL. */
+const coresUsed = (
+  from: Awaited<ReturnType<typeof cpuSnapshot>>,
+  to: Awaited<ReturnType<typeof cpuSnapshot>>,
+) => {
+  const seconds = (to.at - from.at) / 1000
+  const machine =
+    ((to.machine.busy - from.machine.busy) / (to.machine.total - from.machine.total)) * cpus
+  return {
+    machine,
+    workers: (to.workers - from.workers) / TICKS_PER_SECOND / seconds,
+    postgres: (to.postgres - from.postgres) / TICKS_PER_SECOND / seconds,
+  }
 }
 
 /** A 12-month customer of about 1,000 transactions on two checking accounts. */
@@ -86,7 +140,7 @@ try {
   say(
     `# creditlens scale-out (PostgreSQL ${new URL(BASE_URL).host}, ${COUNT} analyses of ~${perUpload.toFixed(0)} transactions per run)`,
   )
-  say(`machine: ${(await import('node:os')).cpus().length} cores, shared; figures are noisy`)
+  say(`machine: ${cpus} cores, shared; figures are noisy`)
   const api = await start('api', 'serve', ['--no-worker'])
   const { access_token: token } = await clientToken(api.url, CLIENT_ID, CLIENT_SECRET)
   db = await openPostgres(database.url, { max: 2 })
@@ -148,6 +202,7 @@ try {
   // ---------------------------------------------------------------------------------------------
   // 1. Drain with 1, 2, 4 workers
   const rates: Record<number, number> = {}
+  const cpuLines: string[] = []
   say('\n## Drain a backlog\n')
   say(
     'workers  enqueue (create/s)  drain s  analyses/s  ratio  create→COMPLETED p50/p95 s  job run p50/p95 ms',
@@ -163,8 +218,15 @@ try {
     // was left once all of them were up.
     const ready = Date.now()
     const doneAtReady = await finished(ids)
+    const pids = running.flatMap((proc) => (proc.child.pid === undefined ? [] : [proc.child.pid]))
+    const cpuAtReady = await cpuSnapshot(pids)
     if (!(await waitAll(ids, 60 * 60_000))) throw new Error(`${workers} workers: not drained`)
     const drain = (Date.now() - ready) / 1000
+    const cpu = coresUsed(cpuAtReady, await cpuSnapshot(pids))
+    cpuLines.push(
+      `${String(workers).padStart(7)}  machine ${cpu.machine.toFixed(2)} of ${cpus} cores busy: workers ${cpu.workers.toFixed(2)}, ` +
+        `PostgreSQL ${cpu.postgres.toFixed(2)}, everything else ${Math.max(0, cpu.machine - cpu.workers - cpu.postgres).toFixed(2)}`,
+    )
     const codes = await Promise.all(running.map((proc) => proc.stop()))
     rates[workers] = (COUNT - doneAtReady) / drain
     const latency = await db.query<{ ms: string }>(
@@ -210,6 +272,9 @@ try {
       )
     }
   }
+
+  say('\nCPU during each drain (average cores in use, from /proc):')
+  for (const line of cpuLines) say(line)
 
   // ---------------------------------------------------------------------------------------------
   // 2. GET-analysis throughput with 1 and 2 API processes
