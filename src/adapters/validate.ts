@@ -3,6 +3,7 @@
  * helpers turn each problem into an AdapterIssue instead of an exception.
  */
 import type { AdapterIssue } from './result.ts'
+import { excerpt } from './common/excerpt.ts'
 
 export type Json = unknown
 export type JsonObject = Record<string, unknown>
@@ -17,7 +18,7 @@ export const describe = (value: unknown): string => {
   if (Array.isArray(value)) return 'an array'
   if (typeof value === 'object') return 'an object'
   if (typeof value === 'string')
-    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
+    return JSON.stringify(value.length > 40 ? `${excerpt(value, 40)}…` : value)
   return String(value)
 }
 

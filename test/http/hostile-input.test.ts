@@ -260,3 +260,36 @@ describe('multipart uploads', () => {
     assert.match(message, /NUL/)
   })
 })
+
+describe('a statement whose bad cell ends with a character outside the BMP', () => {
+  // The warning quotes the cell's first 20 UTF-16 units: '😀' at units 19-20 was cut in two, and
+  // PostgreSQL refused to store the warning (invalid JSON): the upload answered 500.
+  const csv = [
+    'date;label;amount',
+    '2024-01-02;SALAIRE;2000,00',
+    `2024-01-03;CARTE X;-123456789012345678😀,00`,
+  ].join('\r\n')
+  const multipart = (field: string) =>
+    `--XX\r\nContent-Disposition: form-data; name="${field}"; filename="a.csv"\r\n\r\n${csv}\r\n--XX--\r\n`
+  const headers = { 'content-type': 'multipart/form-data; boundary=XX' }
+
+  test('is stored by the analyses API with its warning, the pair whole or dropped', async () => {
+    const response = await harness.app.inject({
+      method: 'POST',
+      url: `/v2/customers/${customerId}/analyses/files`,
+      headers: { ...headers, authorization: `Bearer ${token}` },
+      payload: multipart('files'),
+    })
+    assert.equal(response.statusCode, 202, response.body)
+  })
+
+  test('is stored by the Report API with its warning', async () => {
+    const response = await harness.app.inject({
+      method: 'POST',
+      url: '/v2/report',
+      headers: { ...headers, authorization: `Bearer ${token}` },
+      payload: multipart('input'),
+    })
+    assert.equal(response.statusCode, 202, response.body)
+  })
+})

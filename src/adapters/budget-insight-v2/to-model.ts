@@ -15,6 +15,7 @@ import { conforms } from '../common/schema-check.ts'
 import { describe } from '../validate.ts'
 import { accountId, transactionId, type AdapterIssue } from '../result.ts'
 import { BiAccount, BiConnection, BiTransaction } from './schema.ts'
+import { excerpt } from '../common/excerpt.ts'
 
 /**
  * Budget Insight v2.0 connections → canonical accounts.
@@ -143,7 +144,7 @@ const toAccount = (
   if (!isCurrencyCode(currency)) {
     issues.push({
       path: `${path}.currency`,
-      message: `expected an ISO 4217 currency code, got "${currency.slice(0, 10)}"`,
+      message: `expected an ISO 4217 currency code, got "${excerpt(currency, 10)}"`,
       severity: 'error',
     })
     return undefined
@@ -152,7 +153,7 @@ const toAccount = (
   if (type === 'UNKNOWN' && raw.type) {
     issues.push({
       path: `${path}.type`,
-      message: `unknown account type "${raw.type.slice(0, 30)}", read as UNKNOWN`,
+      message: `unknown account type "${excerpt(raw.type, 30)}", read as UNKNOWN`,
       severity: 'warning',
     })
   }

@@ -1,5 +1,6 @@
 import type { AccountUsage } from '../../engine/model/index.ts'
 import type { AdapterIssue } from '../result.ts'
+import { excerpt } from './excerpt.ts'
 
 /**
  * Reads an aggregator's account usage through the format's own table (keys upper-case). Absent
@@ -19,7 +20,7 @@ export const readUsage = (
   if (key !== 'UNKNOWN') {
     issues.push({
       path,
-      message: `unknown account usage "${raw.slice(0, 30)}", read as UNKNOWN`,
+      message: `unknown account usage "${excerpt(raw, 30)}", read as UNKNOWN`,
       severity: 'warning',
     })
   }

@@ -12,6 +12,7 @@ import {
   LinxoTransaction,
   type LinxoAccount as Raw,
 } from './schema.ts'
+import { excerpt } from '../common/excerpt.ts'
 
 /**
  * Linxo Connect v3 connections → canonical accounts.
@@ -123,7 +124,7 @@ const toAccount = (
   if (!isCurrencyCode(currency)) {
     issues.push({
       path: `${path}.currency`,
-      message: `expected an ISO 4217 currency code, got "${currency.slice(0, 10)}"`,
+      message: `expected an ISO 4217 currency code, got "${excerpt(currency, 10)}"`,
       severity: 'error',
     })
     return undefined
@@ -132,7 +133,7 @@ const toAccount = (
   if (type === 'UNKNOWN' && raw.type) {
     issues.push({
       path: `${path}.type`,
-      message: `unknown account type "${raw.type.slice(0, 30)}", read as UNKNOWN`,
+      message: `unknown account type "${excerpt(raw.type, 30)}", read as UNKNOWN`,
       severity: 'warning',
     })
   }

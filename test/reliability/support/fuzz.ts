@@ -4,8 +4,18 @@
  * path, wrong content types and tokens. Each response must be < 500, and a response ≥ 400 must
  * leave the database as it was (`WriteCounter`).
  *
- * A new write route is one line in `WRITE_ROUTES`: its method, its documented path and a valid
- * body to start from.
+ * A new write route is one line in `WRITE_ROUTES`: its method, its documented path, how it
+ * authenticates and a valid body to start from.
+ *
+ * Write routes of the app left out, and why:
+ * - `POST /console/login`, `POST /console/password`, `POST /console/logout`: sign-in and password
+ *   forms cost a scrypt each and are stateful by design: a failed sign-in is recorded for the
+ *   lockout (a write answered 401, on purpose) and locks the analyst after 5; a password change
+ *   makes the valid body wrong; signing out ends the session the other console forms use. Their
+ *   refusals are tested in test/http/console.test.ts.
+ * - `POST /widget/flows/{id}`: the hosted page's screens form a state machine, one flow per link;
+ *   a screen's valid form is valid once and then moves the flow on (test/http/hosted-page.test.ts
+ *   walks them, with their CSRF and bad inputs). It is walked once in seeding (projects.ts).
  */
 import fc from 'fast-check'
 import type { FastifyInstance } from 'fastify'
@@ -23,6 +33,16 @@ export interface FuzzIds {
   analysisId: string
   subscriptionId: string
   eventId: string
+  apiRuleId: string
+  consoleRuleId: string
+  /** A Report API upload already processed, and uploads not processed yet (the run adds some). */
+  reportId: string
+  unprocessedReports: string[]
+  scoringKey: string
+  scoringId: string
+  /** Rotated by every accepted `POST /auth/token`. */
+  riskRefreshToken: string
+  console: { cookie: string; csrf: string; transactionId: string }
   /** A small valid ALGOAN upload (`accounts`). */
   upload: unknown
   /** A small valid CSV statement. */
@@ -30,6 +50,37 @@ export interface FuzzIds {
 }
 
 type Kind = 'json' | 'form' | 'multipart' | 'none'
+
+/**
+ * How a route authenticates: the v2 bearer token, none (token endpoints), HTTP Basic with the
+ * client id and secret (risk report), HTTP Basic with the scoring API's key, the console's
+ * session and CSRF cookies (the CSRF token is a field of the body).
+ */
+type Auth = 'bearer' | 'none' | 'client-basic' | 'scoring-key' | 'console'
+
+/**
+ * Values only known while the run goes, written as placeholders in paths and bodies and
+ * replaced when the request is sent: the current refresh token, an upload not processed yet.
+ */
+const LIVE = {
+  riskRefreshToken: 'LIVE-RISK-REFRESH-TOKEN',
+  unprocessedReport: 'LIVE-UNPROCESSED-REPORT',
+} as const
+
+const live = (text: string, ids: FuzzIds): string =>
+  text
+    .replaceAll(LIVE.riskRefreshToken, ids.riskRefreshToken)
+    .replaceAll(LIVE.unprocessedReport, ids.unprocessedReports.at(-1) ?? ids.reportId)
+
+/** A JSON answer's field, or undefined. */
+const field = (body: string, read: (value: never) => unknown): string | undefined => {
+  try {
+    const value = read(JSON.parse(body) as never) // our API's JSON; checked to be a string
+    return typeof value === 'string' ? value : undefined
+  } catch {
+    return undefined
+  }
+}
 
 export interface WriteRoute {
   method: 'POST' | 'PATCH' | 'PUT' | 'DELETE'
@@ -42,6 +93,12 @@ export interface WriteRoute {
   hostileIdsOnly?: boolean
   /** Share of the bodies relative to other routes (default 4). */
   weight?: number
+  /** Default `bearer`. */
+  auth?: Auth
+  /** The multipart field of the files (default `files`). */
+  fileField?: string
+  /** Called after an answer < 400 with its body and the URL sent (keeps live values current). */
+  accepted?: (body: string, ids: FuzzIds, url: string) => void
 }
 
 const subscription = { eventName: 'analysis_completed', target: 'http://127.0.0.1:9/hook' }
@@ -52,6 +109,7 @@ export const WRITE_ROUTES: WriteRoute[] = [
     method: 'POST',
     path: '/v2/oauth/token',
     kind: 'form',
+    auth: 'none',
     // Each well-formed request costs one scrypt (~30 ms), by design: fewer of them.
     weight: 1,
     valid: (ids) => ({
@@ -64,6 +122,7 @@ export const WRITE_ROUTES: WriteRoute[] = [
     method: 'POST',
     path: '/v1/oauth/token',
     kind: 'form',
+    auth: 'none',
     // Each well-formed request costs one scrypt (~30 ms), by design: fewer of them.
     weight: 1,
     valid: (ids) => ({
@@ -151,6 +210,197 @@ export const WRITE_ROUTES: WriteRoute[] = [
     path: '/v1/subscriptions/{subscriptionId}/events/{eventId}',
     kind: 'json',
     valid: () => ({ status: 'PROCESSED' }),
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/subscriptions/{subscriptionId}',
+    kind: 'json',
+    valid: () => ({ status: 'ACTIVE' }),
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/subscriptions/{subscriptionId}',
+    kind: 'none',
+    valid: () => undefined,
+    hostileIdsOnly: true,
+  },
+  {
+    method: 'POST',
+    path: '/v1/subscriptions/{subscriptionId}/events/{eventId}/redeliver',
+    kind: 'json',
+    valid: () => ({}),
+  },
+  // Our extensions of v2: the affordability what-if, the decision policy, project rules.
+  {
+    method: 'POST',
+    path: '/v2/customers/{id}/analyses/{analysisId}/affordability',
+    kind: 'json',
+    valid: () => ({ amount: 3000, duration: 12, upfront: 500 }),
+  },
+  {
+    method: 'PUT',
+    path: '/v2/policy',
+    kind: 'json',
+    valid: () => ({
+      annualRatePercent: 5.9,
+      approveFrom: 70,
+      referFrom: 40,
+      rules: {
+        gamblingShare: { above: 0.1, outcome: 'REFER' },
+        accountSeizure: { outcome: 'DECLINE' },
+        recentRejections: { above: 2, outcome: 'REFER' },
+        debtToIncomeAfter: { above: 0.45, outcome: 'DECLINE' },
+      },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/v2/rules',
+    kind: 'json',
+    valid: () => ({ labelRoot: 'FUZZ SHOP', category: 'SHOPPING' }),
+  },
+  // The real id: deleted once, then every other body must answer 404 and write nothing.
+  { method: 'DELETE', path: '/v2/rules/{apiRuleId}', kind: 'none', valid: () => undefined },
+  // The Report API (bearer token, its own error array).
+  {
+    method: 'POST',
+    path: '/oauth/token',
+    kind: 'json',
+    auth: 'none',
+    // One scrypt per well-formed request.
+    weight: 1,
+    valid: (ids) => ({
+      grant_type: 'client_credentials',
+      client_id: ids.clientId,
+      client_secret: ids.clientSecret,
+      audience: 'https://api.example',
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/v2/report',
+    kind: 'multipart',
+    fileField: 'input',
+    valid: (ids) => ({ input: [{ filename: 'statement.csv', content: ids.csv }] }),
+    // Each accepted upload is one more to process.
+    accepted: (body, ids) => {
+      const id = field(
+        body,
+        (b: { data?: { attributes?: Record<string, unknown> } }) =>
+          b.data?.attributes?.['request-id'],
+      )
+      if (id !== undefined) ids.unprocessedReports.push(id)
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/v2/report/process/{unprocessedReport}',
+    kind: 'json',
+    valid: () => ({
+      country: 'fr',
+      operations: ['categorisation', 'insights-income', 'simple-score'],
+      params: { period: 6, drop_joint_accounts: false },
+    }),
+    accepted: (_body, ids, url) => {
+      ids.unprocessedReports = ids.unprocessedReports.filter((id) => !url.endsWith(`/${id}`))
+    },
+  },
+  // The scoring API v1 (HTTP Basic with its key, its own error shape); the other methods of its
+  // paths answer 405 by design.
+  {
+    method: 'POST',
+    path: '/v1/scoring/',
+    kind: 'json',
+    auth: 'scoring-key',
+    valid: () => ({
+      amount: 120000,
+      currency: 'eur',
+      customer: { email: 'pierre@martin.fr', name: 'Pierre Martin', mobile: '+33612345678' },
+      duration: 12,
+      return_url: 'https://www.example.com/',
+      sepa: { iban: 'FR1420041010050500013M02606', name: 'Pierre Martin' },
+      upfront: 40000,
+    }),
+  },
+  ...(['PUT', 'PATCH', 'DELETE'] as const).map((method): WriteRoute => ({
+    method,
+    path: '/v1/scoring/',
+    kind: 'json',
+    auth: 'scoring-key',
+    weight: 1,
+    valid: () => ({ amount: 120000 }),
+  })),
+  ...(['POST', 'PUT', 'PATCH', 'DELETE'] as const).map((method): WriteRoute => ({
+    method,
+    path: '/v1/scoring/{scoringId}',
+    kind: 'json',
+    auth: 'scoring-key',
+    weight: 1,
+    valid: () => ({ amount: 120000 }),
+  })),
+  // The risk report API (HTTP Basic with the client's id and secret: one scrypt a request).
+  {
+    method: 'POST',
+    path: '/onetime/risk-report',
+    kind: 'json',
+    auth: 'client-basic',
+    weight: 1,
+    valid: () => ({
+      redirect_uri: 'https://lender.example/callback',
+      language: 'en',
+      reporting_period: 6,
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/ongoing/risk-report',
+    kind: 'json',
+    auth: 'client-basic',
+    weight: 1,
+    valid: () => ({ redirect_uri: 'https://lender.example/callback', user_id: 'fuzz-user-1' }),
+  },
+  {
+    method: 'POST',
+    path: '/auth/token',
+    kind: 'json',
+    auth: 'client-basic',
+    weight: 1,
+    valid: () => ({ grant_type: 'refresh_token', refresh_token: LIVE.riskRefreshToken }),
+    accepted: (body, ids) => {
+      const token = field(body, (b: { refresh_token?: unknown }) => b.refresh_token)
+      if (token !== undefined) ids.riskRefreshToken = token
+    },
+  },
+  // The analyst console's forms (session cookie, CSRF token in the body).
+  {
+    method: 'POST',
+    path: '/console/analyses/{analysisId}/corrections',
+    kind: 'form',
+    auth: 'console',
+    weight: 2,
+    valid: (ids) => ({
+      _csrf: ids.console.csrf,
+      transactionId: ids.console.transactionId,
+      category: 'SHOPPING',
+      payee: 'on',
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/console/analyses/{analysisId}/reanalyse',
+    kind: 'form',
+    auth: 'console',
+    // Each accepted one copies the analysis' accounts and queues an analysis.
+    weight: 1,
+    valid: (ids) => ({ _csrf: ids.console.csrf }),
+  },
+  {
+    method: 'POST',
+    path: '/console/rules/{consoleRuleId}/delete',
+    kind: 'form',
+    auth: 'console',
+    weight: 2,
+    valid: (ids) => ({ _csrf: ids.console.csrf }),
   },
 ]
 
@@ -310,6 +560,10 @@ const fillPath = (path: string, ids: FuzzIds, hostile: string | undefined, which
     analysisId: ids.analysisId,
     subscriptionId: ids.subscriptionId,
     eventId: ids.eventId,
+    apiRuleId: ids.apiRuleId,
+    consoleRuleId: ids.consoleRuleId,
+    unprocessedReport: LIVE.unprocessedReport,
+    scoringId: ids.scoringId,
   }
   let index = 0
   const params = [...path.matchAll(/\{(\w+)\}/g)].length
@@ -327,23 +581,23 @@ interface FilePart {
   content?: unknown
 }
 
-const multipart = (body: unknown, boundary: string): string => {
-  const form = (body !== null && typeof body === 'object' ? body : { files: body }) as Record<
+const multipart = (body: unknown, boundary: string, fileField: string): string => {
+  const form = (body !== null && typeof body === 'object' ? body : { [fileField]: body }) as Record<
     string,
     unknown
   > // a mutated form description
   const lines: string[] = []
   for (const [name, value] of Object.entries(form)) {
-    const parts = name === 'files' && Array.isArray(value) ? (value as FilePart[]) : [value]
+    const parts = name === fileField && Array.isArray(value) ? (value as FilePart[]) : [value]
     for (const part of parts) {
-      if (name === 'files' && part !== null && typeof part === 'object') {
+      if (name === fileField && part !== null && typeof part === 'object') {
         const file = part as FilePart
         const filename =
           typeof file.filename === 'string' ? file.filename : JSON.stringify(file.filename)
         const content =
           typeof file.content === 'string' ? file.content : JSON.stringify(file.content ?? null)
         lines.push(
-          `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${filename}"\r\n` +
+          `--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${filename}"\r\n` +
             `Content-Type: application/octet-stream\r\n\r\n${content}\r\n`,
         )
       } else {
@@ -373,6 +627,31 @@ const CONTENT_TYPES: Record<Kind, string> = {
   form: 'application/x-www-form-urlencoded',
   multipart: 'multipart/form-data; boundary=FUZZ',
   none: 'application/json',
+}
+
+const base64 = (text: string) => Buffer.from(text).toString('base64')
+
+/** The headers that authenticate a request the way `auth` says, or carry `hostile` instead. */
+const credentials = (auth: Auth, ids: FuzzIds, hostile?: string): Record<string, string> => {
+  switch (auth) {
+    case 'none':
+      return {}
+    case 'bearer':
+      return { authorization: `Bearer ${hostile ?? ids.token}` }
+    case 'client-basic':
+      return {
+        authorization: `Basic ${base64(hostile ?? `${ids.clientId}:${ids.clientSecret}`)}`,
+      }
+    case 'scoring-key':
+      return { authorization: `Basic ${base64(`${hostile ?? ids.scoringKey}:`)}` }
+    case 'console':
+      return {
+        cookie:
+          hostile === undefined
+            ? ids.console.cookie
+            : `creditlens_session=${encodeURIComponent(hostile)}; ${ids.console.cookie.replace(/creditlens_session=[^;]*;? ?/, '')}`,
+      }
+  }
 }
 
 /** One fuzzed request to `route`. */
@@ -422,17 +701,19 @@ const requestFor = (route: WriteRoute, ids: FuzzIds): fc.Arbitrary<FuzzRequest> 
           ),
         },
       ),
-      auth: fc.oneof(
-        { weight: 19, arbitrary: fc.constant(`Bearer ${ids.token}`) },
+      credentials: fc.oneof(
+        { weight: 19, arbitrary: fc.constant(credentials(route.auth ?? 'bearer', ids)) },
         {
           weight: 1,
-          arbitrary: hostileString.map((text) => `Bearer ${text.replace(/[^\x20-\x7e]/g, '')}`),
+          arbitrary: hostileString.map((text) =>
+            credentials(route.auth ?? 'bearer', ids, text.replace(/[^\x20-\x7e]/g, '')),
+          ),
         },
       ),
     })
-    .map(({ body, text, pathId, which, contentType, auth }) => {
+    .map(({ body, text, pathId, which, contentType, credentials: auth }) => {
       let payload: string | undefined
-      if (route.kind === 'multipart') payload = multipart(body, 'FUZZ')
+      if (route.kind === 'multipart') payload = multipart(body, 'FUZZ', route.fileField ?? 'files')
       else if (route.kind === 'form') payload = form(body)
       else if (body !== undefined) payload = JSON.stringify(body)
       if (payload !== undefined && text !== 'asis') {
@@ -446,8 +727,7 @@ const requestFor = (route: WriteRoute, ids: FuzzIds): fc.Arbitrary<FuzzRequest> 
               : payload.slice(0, cut) + inserted + payload.slice(cut)
         }
       }
-      const headers: Record<string, string> = { 'content-type': contentType }
-      if (!route.path.includes('/oauth/')) headers.authorization = auth
+      const headers: Record<string, string> = { 'content-type': contentType, ...auth }
       return {
         route: routeName(route),
         method: route.method,
@@ -508,7 +788,9 @@ export const runFuzz = async (
 ): Promise<FuzzReport> => {
   const report = options.report ?? emptyReport()
   const started = Date.now()
-  const arbitrary = requestArbitrary(ids, options.routes)
+  const routes = options.routes ?? WRITE_ROUTES
+  const arbitrary = requestArbitrary(ids, routes)
+  const routeOf = new Map(routes.map((route) => [routeName(route), route]))
   let writes = await counter.read()
   const chunk = 500
   for (let done = 0; done < options.count; done += chunk) {
@@ -518,12 +800,15 @@ export const runFuzz = async (
     })
     for (const request of requests) {
       const sentAt = Date.now()
+      const url = live(request.url, ids)
+      const payload = request.payload === undefined ? undefined : live(request.payload, ids)
       const response = await app.inject({
         method: request.method,
-        url: request.url,
+        url,
         headers: request.headers,
-        ...(request.payload !== undefined && { payload: request.payload }),
+        ...(payload !== undefined && { payload }),
       })
+      if (response.statusCode < 400) routeOf.get(request.route)?.accepted?.(response.body, ids, url)
       const tally = report.routes.get(request.route) ?? {
         sent: 0,
         accepted: 0,
@@ -538,8 +823,8 @@ export const runFuzz = async (
       tally.sent += 1
       const after = await counter.read()
       const describe = () =>
-        `${response.statusCode} ${request.method} ${request.url.slice(0, 120)} ` +
-        `${JSON.stringify((request.payload ?? '').slice(0, 200))} → ${response.body.slice(0, 200)}`
+        `${response.statusCode} ${request.method} ${url.slice(0, 120)} ` +
+        `${JSON.stringify((payload ?? '').slice(0, 200))} → ${response.body.slice(0, 200)}`
       if (response.statusCode >= 500) {
         report.errors5xx += 1
         tally.errors5xx += 1

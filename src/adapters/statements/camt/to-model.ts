@@ -11,6 +11,7 @@ import { toLocalDate } from '../../common/dates.ts'
 import type { StatementAccount, StatementEntry } from '../shared/statement.ts'
 import { attribute, child, children, text, textAt, type XmlNode } from '../shared/xml.ts'
 import { ACCOUNT_TYPES, BALANCE_RANK, bicOf, OPENING_CODES, partyName, statusOf } from './schema.ts'
+import { excerpt } from '../../common/excerpt.ts'
 
 /** `2026-01-31` or `2026-01-31T23:59:59+01:00` → the calendar day as written. */
 const readIsoDay = (value: string | undefined): LocalDate | undefined => {
@@ -116,7 +117,7 @@ const toEntry = (
   if (amount === undefined) {
     issues.push({
       path: `${path}.Amt`,
-      message: `expected a decimal amount, got "${(text(entry, 'Amt') ?? '').slice(0, 20)}"; entry skipped`,
+      message: `expected a decimal amount, got "${excerpt(text(entry, 'Amt') ?? '', 20)}"; entry skipped`,
       severity: 'warning',
     })
     return undefined
@@ -124,7 +125,7 @@ const toEntry = (
   if (entryCurrency !== currency) {
     issues.push({
       path: `${path}.Amt`,
-      message: `amount in ${entryCurrency.slice(0, 3)} on a ${currency} account; entry skipped`,
+      message: `amount in ${excerpt(entryCurrency, 3)} on a ${currency} account; entry skipped`,
       severity: 'warning',
     })
     return undefined

@@ -23,6 +23,7 @@ import {
   type CsvLayout,
 } from './schema.ts'
 import { tokenize, type CsvRow } from './tokenize.ts'
+import { excerpt } from '../../common/excerpt.ts'
 
 export interface CsvOptions {
   delimiter?: string
@@ -85,7 +86,7 @@ export const detectLayout = (
       roles.forEach((role, column) => {
         if (role === undefined && headers[column] !== '') {
           issues.push({
-            path: `line ${row.line}, column "${(row.cells[column] ?? '').trim().slice(0, 40)}"`,
+            path: `line ${row.line}, column "${excerpt((row.cells[column] ?? '').trim(), 40)}"`,
             message: 'unknown column, ignored',
             severity: 'warning',
           })
@@ -199,7 +200,7 @@ export const toStatements = (
   for (const row of dataRows) {
     position += 1
     const at = (column: number) =>
-      `line ${row.line}, column "${(headers[column] ?? '').slice(0, 40)}"`
+      `line ${row.line}, column "${excerpt(headers[column] ?? '', 40)}"`
     const skip = (column: number, message: string) =>
       issues.push({ path: at(column), message: `${message}; row skipped`, severity: 'warning' })
     const rawDate = cellOf(row, columns.date)
@@ -207,13 +208,13 @@ export const toStatements = (
     if (date === undefined) {
       skip(
         columns.date,
-        `expected a date like ${dateFormat} between 1970 and 2099, got "${rawDate.slice(0, 20)}"`,
+        `expected a date like ${dateFormat} between 1970 and 2099, got "${excerpt(rawDate, 20)}"`,
       )
       continue
     }
     const currency = (cellOf(row, columns.currency) || layout.currency || 'EUR').toUpperCase()
     if (!isCurrencyCode(currency)) {
-      skip(columns.currency, `expected an ISO 4217 currency code, got "${currency.slice(0, 10)}"`)
+      skip(columns.currency, `expected an ISO 4217 currency code, got "${excerpt(currency, 10)}"`)
       continue
     }
     const amount = readAmount(row, columns, currency, decimal)
@@ -289,17 +290,17 @@ const readAmount = (
     const text = cellOf(row, columns.amount)
     const amount = read(columns.amount)
     if (amount === undefined)
-      return `expected an amount with "${decimal}" decimals, got "${text.slice(0, 20)}"`
+      return `expected an amount with "${decimal}" decimals, got "${excerpt(text, 20)}"`
     if (columns.direction < 0) return amount
     const direction = normaliseHeader(cellOf(row, columns.direction))
     if (DEBIT_WORDS.has(direction)) return -Math.abs(amount)
     if (CREDIT_WORDS.has(direction)) return Math.abs(amount)
-    return `expected a debit or credit mark, got "${cellOf(row, columns.direction).slice(0, 10)}"`
+    return `expected a debit or credit mark, got "${excerpt(cellOf(row, columns.direction), 10)}"`
   }
   const debit = read(columns.debit)
   const credit = read(columns.credit)
   if (debit === undefined && credit === undefined) {
-    return `expected an amount in the debit or credit column, got "${cellOf(row, columns.debit).slice(0, 20)}" and "${cellOf(row, columns.credit).slice(0, 20)}"`
+    return `expected an amount in the debit or credit column, got "${excerpt(cellOf(row, columns.debit), 20)}" and "${excerpt(cellOf(row, columns.credit), 20)}"`
   }
   return Math.abs(credit ?? 0) - Math.abs(debit ?? 0)
 }

@@ -12,6 +12,7 @@ import type { AdapterIssue } from '../../result.ts'
 import type { StatementAccount, StatementEntry } from '../shared/statement.ts'
 import { describeField86 } from './field-86.ts'
 import { BALANCE, BALANCE_RANK, OPENING_TAGS, STATEMENT_LINE, type Mt940Field } from './schema.ts'
+import { excerpt } from '../../common/excerpt.ts'
 
 const readYymmdd = (text: string): LocalDate | undefined =>
   toLocalDate(2000 + Number(text.slice(0, 2)), Number(text.slice(2, 4)), Number(text.slice(4, 6)))
@@ -95,7 +96,7 @@ const toEntry = (
   if (!match) {
     issues.push({
       path: `line ${field.line}`,
-      message: `unreadable statement line :61:${line.slice(0, 30)}; transaction skipped`,
+      message: `unreadable statement line :61:${excerpt(line, 30)}; transaction skipped`,
       severity: 'warning',
     })
     return undefined
@@ -106,7 +107,7 @@ const toEntry = (
   if (valueDate === undefined || amount === undefined) {
     issues.push({
       path: `line ${field.line}`,
-      message: `bad date or amount in :61:${line.slice(0, 30)}; transaction skipped`,
+      message: `bad date or amount in :61:${excerpt(line, 30)}; transaction skipped`,
       severity: 'warning',
     })
     return undefined

@@ -12,6 +12,7 @@ import type { AdapterIssue } from '../../result.ts'
 import type { StatementAccount, StatementEntry } from '../shared/statement.ts'
 import { child, children, text, textAt, type XmlNode } from '../shared/xml.ts'
 import { ACCOUNT_TYPES, STATEMENT_PATHS } from './schema.ts'
+import { excerpt } from '../../common/excerpt.ts'
 
 const readOfxDate = (value: string | undefined): LocalDate | undefined => {
   const match = value === undefined ? null : /^(\d{4})(\d{2})(\d{2})/.exec(value)
@@ -104,7 +105,7 @@ const toEntry = (
   if (amount === undefined) {
     issues.push({
       path: `${path}.TRNAMT`,
-      message: `expected an amount, got "${rawAmount.slice(0, 20)}"; transaction skipped`,
+      message: `expected an amount, got "${excerpt(rawAmount, 20)}"; transaction skipped`,
       severity: 'warning',
     })
     return undefined
@@ -114,7 +115,7 @@ const toEntry = (
   if (date === undefined) {
     issues.push({
       path: `${path}.DTPOSTED`,
-      message: `expected a date YYYYMMDD between 1970 and 2099, got "${(rawDate ?? '').slice(0, 20)}"; transaction skipped`,
+      message: `expected a date YYYYMMDD between 1970 and 2099, got "${excerpt(rawDate ?? '', 20)}"; transaction skipped`,
       severity: 'warning',
     })
     return undefined

@@ -5,6 +5,7 @@
  */
 import { XMLParser } from 'fast-xml-parser'
 import type { AdapterIssue } from '../../result.ts'
+import { excerpt } from '../../common/excerpt.ts'
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -37,8 +38,8 @@ export const parseXml = (text: string, issues: AdapterIssue[]): XmlNode | undefi
         last !== undefined ? 'end of file' : match ? `line ${match[2]}, column ${match[3]}` : '$',
       message:
         last !== undefined
-          ? `the file ends before <${last.slice(0, 40)}> is closed: is it truncated?`
-          : `not well-formed XML: ${(match?.[1] ?? message).slice(0, 200)}${
+          ? `the file ends before <${excerpt(last, 40)}> is closed: is it truncated?`
+          : `not well-formed XML: ${excerpt(match?.[1] ?? message, 200)}${
               Number(match?.[2]) >= text.split('\n').length
                 ? ' (the file stops there: is it truncated?)'
                 : ''
