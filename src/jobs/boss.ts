@@ -21,9 +21,12 @@ export const startBoss = async (
 ): Promise<PgBoss> => {
   const boss = new PgBoss({
     ...connection,
-    // Expired (lost) jobs are found by the supervisor; check every few seconds so a killed
-    // worker's job is retried soon after its expiry rather than a minute later.
+    // Expired jobs, and jobs whose heartbeat stopped (a killed worker's), are failed into retry
+    // by the monitor pass, which runs when both intervals have passed (default 60 s each): every
+    // 10 s, a killed worker's analysis is retried ~10–20 s after its last heartbeat rather than up
+    // to a minute later. Each pass also refreshes the queues' counts (one indexed aggregate).
     superviseIntervalSeconds: 5,
+    monitorIntervalSeconds: 10,
   })
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'))
   await boss.start()
