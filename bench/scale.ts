@@ -69,30 +69,42 @@ const processTicks = async (pid: number | string) => {
     return { name: '', ticks: 0 } // exited meanwhile
   }
 }
-/** Ticks of every PostgreSQL process alive now (the server and its backends). */
-const postgresTicks = async () => {
+/** Ticks of every process alive now, by pid, with its command name. */
+const allProcesses = async () => {
   const pids = (await readdir('/proc')).filter((entry) => /^\d+$/.test(entry))
-  const all = await Promise.all(pids.map(processTicks))
-  return all.filter((p) => p.name === 'postgres').reduce((sum, p) => sum + p.ticks, 0)
+  const all = await Promise.all(pids.map(async (pid) => [pid, await processTicks(pid)] as const))
+  return new Map(all.filter(([, p]) => p.name !== ''))
 }
-const cpuSnapshot = async (pids: number[]) => ({
+const cpuSnapshot = async () => ({
   at: Date.now(),
   machine: await machineTicks(),
-  workers: (await Promise.all(pids.map(processTicks))).reduce((sum, p) => sum + p.ticks, 0),
-  postgres: await postgresTicks(),
+  processes: await allProcesses(),
 })
-/** Cores used on average between two snapshots: by the machine, the workers, PostgreSQL. */
+/**
+ * Cores used on average between two snapshots: by the machine, the workers, PostgreSQL (its
+ * server and backends). A process's share is what it used since the first snapshot, or since it
+ * started; what a process that exited meanwhile used is in the machine's figure only.
+ */
 const coresUsed = (
   from: Awaited<ReturnType<typeof cpuSnapshot>>,
   to: Awaited<ReturnType<typeof cpuSnapshot>>,
+  workerPids: number[],
 ) => {
   const seconds = (to.at - from.at) / 1000
+  const used = (keep: (pid: string, name: string) => boolean) => {
+    let ticks = 0
+    for (const [pid, now] of to.processes) {
+      if (keep(pid, now.name)) ticks += now.ticks - (from.processes.get(pid)?.ticks ?? 0)
+    }
+    return ticks / TICKS_PER_SECOND / seconds
+  }
+  const workers = new Set(workerPids.map(String))
   const machine =
     ((to.machine.busy - from.machine.busy) / (to.machine.total - from.machine.total)) * cpus
   return {
     machine,
-    workers: (to.workers - from.workers) / TICKS_PER_SECOND / seconds,
-    postgres: (to.postgres - from.postgres) / TICKS_PER_SECOND / seconds,
+    workers: used((pid) => workers.has(pid)),
+    postgres: used((_pid, name) => name === 'postgres'),
   }
 }
 
@@ -203,6 +215,7 @@ try {
   // 1. Drain with 1, 2, 4 workers
   const rates: Record<number, number> = {}
   const cpuLines: string[] = []
+  let oneWorkerBusy = Number.NaN
   say('\n## Drain a backlog\n')
   say(
     'workers  enqueue (create/s)  drain s  analyses/s  ratio  create→COMPLETED p50/p95 s  job run p50/p95 ms',
@@ -219,10 +232,11 @@ try {
     const ready = Date.now()
     const doneAtReady = await finished(ids)
     const pids = running.flatMap((proc) => (proc.child.pid === undefined ? [] : [proc.child.pid]))
-    const cpuAtReady = await cpuSnapshot(pids)
+    const cpuAtReady = await cpuSnapshot()
     if (!(await waitAll(ids, 60 * 60_000))) throw new Error(`${workers} workers: not drained`)
     const drain = (Date.now() - ready) / 1000
-    const cpu = coresUsed(cpuAtReady, await cpuSnapshot(pids))
+    const cpu = coresUsed(cpuAtReady, await cpuSnapshot(), pids)
+    if (workers === 1) oneWorkerBusy = cpu.machine
     cpuLines.push(
       `${String(workers).padStart(7)}  machine ${cpu.machine.toFixed(2)} of ${cpus} cores busy: workers ${cpu.workers.toFixed(2)}, ` +
         `PostgreSQL ${cpu.postgres.toFixed(2)}, everything else ${Math.max(0, cpu.machine - cpu.workers - cpu.postgres).toFixed(2)}`,
@@ -275,6 +289,10 @@ try {
 
   say('\nCPU during each drain (average cores in use, from /proc):')
   for (const line of cpuLines) say(line)
+  say(
+    `With one worker ${oneWorkerBusy.toFixed(2)} of the ${cpus} cores were busy: more workers can use the ` +
+      `other ${Math.max(0, cpus - oneWorkerBusy).toFixed(2)} at most, so the ratio to one worker is at most ~${(cpus / oneWorkerBusy).toFixed(2)} on this machine.`,
+  )
 
   // ---------------------------------------------------------------------------------------------
   // 2. GET-analysis throughput with 1 and 2 API processes
