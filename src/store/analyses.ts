@@ -97,6 +97,21 @@ const VERSION = `a.xmin::text || '/' || a.updated_at::text`
 
 type TransactionsPage = Awaited<ReturnType<AnalysisStore['pageTransactions']>> & {}
 
+/** The state of an analysis read with a page of its transactions. */
+interface PageHeadRow {
+  id: string
+  status: Analysis['status']
+  has_accounts: boolean
+  error: Analysis['error']
+  version: string
+}
+const pageHead = (row: PageHeadRow) => ({
+  id: row.id,
+  status: row.status,
+  hasAccounts: row.has_accounts,
+  error: row.error,
+})
+
 /** Where the chunks of a finished analysis are, and its accounts' totals. */
 interface ChunkLayout {
   version: string
@@ -361,19 +376,16 @@ export const analysisStore = (db: Tx): AnalysisStore => {
     const byAccount = accountId !== undefined
     const account = byAccount ? `and account_id = $${n + 3}` : ''
     const index = byAccount ? 'account_index' : 'start_index'
-    const { rows } = await db.query<{
-      id: string
-      status: Analysis['status']
-      has_accounts: boolean
-      error: Analysis['error']
-      version: string
-      total: number
-      found: boolean
-      first: number | null
-      start: number | null
-      count: number | null
-      body: string | null
-    }>(
+    const { rows } = await db.query<
+      PageHeadRow & {
+        total: number
+        found: boolean
+        first: number | null
+        start: number | null
+        count: number | null
+        body: string | null
+      }
+    >(
       `select a.id, a.status, a.has_accounts, a.error, ${VERSION} as version, t.total, t.found,
               c.first, c.start, c.count, c.body
          from analyses a
@@ -390,12 +402,7 @@ export const analysisStore = (db: Tx): AnalysisStore => {
     )
     const head = rows[0]
     if (!head) return undefined
-    const analysis = {
-      id: head.id,
-      status: head.status,
-      hasAccounts: head.has_accounts,
-      error: head.error,
-    }
+    const analysis = pageHead(head)
     const chunks = rows.filter((row) => row.body !== null)
     // An analysis completed before chunks existed keeps one text per account.
     if (chunks.length === 0 && start < head.total) {
@@ -449,13 +456,7 @@ export const analysisStore = (db: Tx): AnalysisStore => {
   ): Promise<TransactionsPage | undefined> => {
     const layoutOf = layouts.get(analysisId)
     if (!layoutOf) return undefined
-    const { rows } = await db.query<{
-      id: string
-      status: Analysis['status']
-      has_accounts: boolean
-      error: Analysis['error']
-      version: string
-    }>(
+    const { rows } = await db.query<PageHeadRow>(
       `select id, status, has_accounts, error, ${VERSION} as version from analyses a ${where}`,
       params,
     )
@@ -475,12 +476,7 @@ export const analysisStore = (db: Tx): AnalysisStore => {
       for (const json of texts.slice(Math.max(0, start - from), end - from)) items.push({ json })
     }
     return {
-      analysis: {
-        id: head.id,
-        status: head.status,
-        hasAccounts: head.has_accounts,
-        error: head.error,
-      },
+      analysis: pageHead(head),
       accountFound: byAccount ? total !== undefined : layoutOf.accounts.size > 0,
       page: paged(items, total ?? 0),
     }
