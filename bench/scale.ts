@@ -237,12 +237,15 @@ try {
     const drain = (Date.now() - ready) / 1000
     const cpu = coresUsed(cpuAtReady, await cpuSnapshot(), pids)
     if (workers === 1) oneWorkerBusy = cpu.machine
-    cpuLines.push(
-      `${String(workers).padStart(7)}  machine ${cpu.machine.toFixed(2)} of ${cpus} cores busy: workers ${cpu.workers.toFixed(2)}, ` +
-        `PostgreSQL ${cpu.postgres.toFixed(2)}, everything else ${Math.max(0, cpu.machine - cpu.workers - cpu.postgres).toFixed(2)}`,
-    )
     const codes = await Promise.all(running.map((proc) => proc.stop()))
     rates[workers] = (COUNT - doneAtReady) / drain
+    // CPU ms per analysis: cores used × 1,000 ms ÷ analyses per second.
+    const perAnalysis = (cores: number) => ((cores * 1000) / rates[workers]!).toFixed(1)
+    cpuLines.push(
+      `${String(workers).padStart(7)}  machine ${cpu.machine.toFixed(2)} of ${cpus} cores busy: workers ${cpu.workers.toFixed(2)}, ` +
+        `PostgreSQL ${cpu.postgres.toFixed(2)}, everything else ${Math.max(0, cpu.machine - cpu.workers - cpu.postgres).toFixed(2)}; ` +
+        `CPU per analysis: ${perAnalysis(cpu.machine)} ms, of which workers ${perAnalysis(cpu.workers)} ms and PostgreSQL ${perAnalysis(cpu.postgres)} ms`,
+    )
     const latency = await db.query<{ ms: string }>(
       `select extract(epoch from (updated_at - created_at)) * 1000 as ms from analyses where id = any($1)`,
       [ids],
