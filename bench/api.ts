@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { generateUpload } from '../src/synthetic/index.ts'
-import { api, getToken, startServerProcess } from '../test/support/server-process.ts'
+import { clientToken, http as api, startProcess } from '../test/support/processes.ts'
 
 const CLIENT_ID = 'bench'
 const CLIENT_SECRET = 'bench-secret-0000000001'
@@ -52,9 +52,9 @@ const serverEnv = {
 const external = process.env.BENCH_URL
 const server = external
   ? { url: external, child: undefined, exited: Promise.resolve(null) }
-  : await startServerProcess(serverEnv)
+  : await startProcess('api', 'serve', [], serverEnv, undefined)
 try {
-  const token = await getToken(server.url, CLIENT_ID, CLIENT_SECRET)
+  const { access_token: token } = await clientToken(server.url, CLIENT_ID, CLIENT_SECRET)
   const customer = await api<{ id: string }>(`${server.url}/v2/customers`, {
     method: 'POST',
     token,

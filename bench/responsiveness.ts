@@ -12,7 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { generateUpload } from '../src/synthetic/index.ts'
-import { api, getToken, startServerProcess } from '../test/support/server-process.ts'
+import { clientToken, http as api, startProcess } from '../test/support/processes.ts'
 
 const CLIENT_ID = 'bench-responsiveness'
 const CLIENT_SECRET = 'bench-responsiveness-secret-01'
@@ -42,17 +42,23 @@ const percentile = (sorted: number[], p: number) =>
 
 const dataDir = await mkdtemp(join(tmpdir(), 'creditlens-responsiveness-'))
 const backend = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite (embedded)'
-const server = await startServerProcess({
-  DATA_DIR: dataDir,
-  NODE_ENV: 'production',
-  LOG_LEVEL: 'warn',
-  RATE_LIMIT_PER_MINUTE: '0',
-  BODY_LIMIT_BYTES: String(64 * 1024 * 1024),
-  BOOTSTRAP_CLIENT_ID: CLIENT_ID,
-  BOOTSTRAP_CLIENT_SECRET: CLIENT_SECRET,
-})
+const server = await startProcess(
+  'api',
+  'serve',
+  [],
+  {
+    DATA_DIR: dataDir,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '0',
+    BODY_LIMIT_BYTES: String(64 * 1024 * 1024),
+    BOOTSTRAP_CLIENT_ID: CLIENT_ID,
+    BOOTSTRAP_CLIENT_SECRET: CLIENT_SECRET,
+  },
+  undefined,
+)
 try {
-  const token = await getToken(server.url, CLIENT_ID, CLIENT_SECRET)
+  const { access_token: token } = await clientToken(server.url, CLIENT_ID, CLIENT_SECRET)
   const customer = await api<{ id: string }>(`${server.url}/v2/customers`, {
     method: 'POST',
     token,

@@ -21,12 +21,7 @@ import { analyse } from '../src/engine/analyse.ts'
 import { openPostgres, type Database } from '../src/store/index.ts'
 import { generateUpload, type Upload } from '../src/synthetic/index.ts'
 import { DEFAULT_DATABASE_URL, freshDatabase } from '../test/reliability/support/databases.ts'
-import {
-  clientToken,
-  http,
-  startProcess,
-  type Proc,
-} from '../test/reliability/support/processes.ts'
+import { clientToken, http, startProcess, type Proc } from '../test/support/processes.ts'
 
 const flag = process.argv.indexOf('--count')
 const COUNT = Number(

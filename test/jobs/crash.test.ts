@@ -10,12 +10,14 @@ import { join } from 'node:path'
 import { after, test } from 'node:test'
 import { openPglite, openPostgres } from '../../src/store/index.ts'
 import { generateUpload } from '../../src/synthetic/index.ts'
-import { api, getToken, startServerProcess as startServer } from '../support/server-process.ts'
+import { clientToken, http as api, startProcess } from '../support/processes.ts'
 
 const CLIENT_ID = 'crash-test'
 const CLIENT_SECRET = 'crash-test-secret-000001'
 
 let dataDir: string | undefined
+const startServer = (env: Record<string, string>) =>
+  startProcess('serve', 'serve', [], env, undefined)
 after(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true })
 })
@@ -31,7 +33,7 @@ test('an analysis whose worker is killed completes exactly once on another worke
     BOOTSTRAP_CLIENT_SECRET: CLIENT_SECRET,
     // The default expiry (5 minutes): the restart must not wait for it. Embedded, the new
     // process retries its predecessor's job at start; on PostgreSQL, the job's heartbeat (10 s)
-    // stops and the supervisor (every 5 s) retries it.
+    // stops and pg-boss's monitor pass (every 10 s) retries it.
     JOB_RETRY_DELAY_SECONDS: '0',
   }
   // ~40,000 transactions on five accounts: long enough (a few hundred ms of engine and
@@ -47,7 +49,7 @@ test('an analysis whose worker is killed completes exactly once on another worke
   const transactionCount = upload.accounts.reduce((n, a) => n + a.transactions.length, 0)
 
   const first = await startServer(env)
-  const token = await getToken(first.url, CLIENT_ID, CLIENT_SECRET)
+  const { access_token: token } = await clientToken(first.url, CLIENT_ID, CLIENT_SECRET)
   const customer = await api<{ id: string }>(`${first.url}/v2/customers`, {
     method: 'POST',
     token,
@@ -63,7 +65,7 @@ test('an analysis whose worker is killed completes exactly once on another worke
   )
   assert.equal(created.status, 202)
   const analysisId = created.body.id
-  const started = await first.jobStarted
+  const started = await first.waitForLine((line) => line.msg === 'analysis job started')
   assert.equal(started.analysisId, analysisId)
   first.child.kill('SIGKILL')
   const killedAt = performance.now()

@@ -25,7 +25,13 @@ import { startReceiver } from '../support/webhook-receiver.ts'
 import { DEFAULT_DATABASE_URL, freshDatabase, type FreshDatabase } from './support/databases.ts'
 import { CANARY, emptyReport, fuzzTable, runFuzz } from './support/fuzz.ts'
 import { isolationTable, runIsolation } from './support/isolation.ts'
-import { clientToken, http, startProcess, waitForAnalysis, type Proc } from './support/processes.ts'
+import {
+  clientToken,
+  http,
+  startProcess,
+  waitForAnalysis,
+  type Proc,
+} from '../support/processes.ts'
 import { seedProject, smallUpload } from './support/projects.ts'
 import { installWriteCounter } from './support/write-counter.ts'
 

@@ -1,6 +1,6 @@
 /**
- * `creditlens serve` and `creditlens worker` as child processes, for the reliability suite and
- * `npm run bench:scale`: every line they print goes to one log (for the log scan), log lines can
+ * `creditlens serve` (what `npm start` runs) and `creditlens worker` as child processes, talked
+ * to over real HTTP: for the reliability suite, the crash test and the benches. Every line they print goes to one log (for the log scan), log lines can
  * be awaited, and the peak resident memory is read from /proc before they end.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -8,7 +8,7 @@ import { readFileSync, type WriteStream } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
 import { createInterface } from 'node:readline'
 
-const BIN = new URL('../../../bin/creditlens.js', import.meta.url).pathname
+const BIN = new URL('../../bin/creditlens.js', import.meta.url).pathname
 
 export interface Proc {
   name: string
